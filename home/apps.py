@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class HomeConfig(AppConfig):
+    """The base of the platform: pages, settings, blocks, form protection and the API pattern."""
+
+    name = "home"
+    verbose_name = _("Strona główna i podstawy serwisu")
+    default_auto_field = "django.db.models.BigAutoField"

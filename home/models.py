@@ -1,0 +1,634 @@
+"""Pages and settings of the site foundation: home, standard pages, news, contact, accessibility."""
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.db.models import Prefetch
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
+from wagtail.contrib.forms.panels import FormSubmissionsPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model
+from wagtail.images.api.fields import ImageRenditionField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from .blocks import RICH_TEXT_FEATURES, BaseStreamBlock, HighlightBlock, MenuItemBlock, OpeningHoursBlock
+
+LISTING_RENDITION = "fill-640x400"
+
+
+def prefetch_listing_images(queryset, field="listing_image"):
+    """Fetch the listing images and their renditions with the pages (two queries in all)."""
+    return queryset.prefetch_related(
+        Prefetch(field, queryset=get_image_model().objects.prefetch_renditions(LISTING_RENDITION))
+    )
+
+
+class BasePage(Page):
+    """Fields every public page shares: the summary and image used in listings, search and sharing."""
+
+    listing_summary = models.TextField(
+        _("podsumowanie"),
+        blank=True,
+        max_length=300,
+        help_text=_(
+            "Jedno lub dwa zdania widoczne na listach, w wynikach wyszukiwania i przy udostępnianiu "
+            "w mediach społecznościowych. Gdy puste, użyjemy początku treści."
+        ),
+    )
+    listing_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("zdjęcie na listach"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Zdjęcie pokazywane na listach i przy udostępnianiu (najlepiej poziome, min. 1200 px)."),
+    )
+
+    promote_panels = [
+        *Page.promote_panels,
+        MultiFieldPanel(
+            [FieldPanel("listing_summary"), FieldPanel("listing_image")],
+            heading=_("Na listach i w mediach społecznościowych"),
+        ),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("listing_summary")]
+    api_fields = [
+        APIField("listing_summary"),
+        APIField("listing_image", serializer=ImageRenditionField(LISTING_RENDITION)),
+    ]
+
+    class Meta:
+        abstract = True
+
+    def get_summary(self) -> str:
+        """The text for listings and meta descriptions."""
+        if self.search_description:
+            return self.search_description
+        if self.listing_summary:
+            return self.listing_summary
+        return Truncator(strip_tags(self.get_summary_source())).words(30)
+
+    def get_summary_source(self) -> str:
+        """HTML of the page's main text, used when no summary was written."""
+        return ""
+
+    def get_schema_org(self, request=None) -> dict:
+        """schema.org metadata of this page (JSON-LD)."""
+        return {
+            "@context": "https://schema.org",
+            "@type": "WebPage",
+            "name": self.seo_title or self.title,
+            "description": self.get_summary(),
+            "url": self.get_full_url(request),
+            "inLanguage": "pl",
+        }
+
+
+class PartnerLogo(Orderable):
+    """A partner shown in the strip of logos on the home page."""
+
+    page = ParentalKey("home.HomePage", related_name="partners", on_delete=models.CASCADE)
+    name = models.CharField(
+        _("nazwa partnera"),
+        max_length=150,
+        help_text=_("Pełna nazwa; służy też jako tekst alternatywny logo."),
+    )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Logo partnera; bez logo pokażemy samą nazwę."),
+    )
+    url = models.URLField(
+        _("strona partnera"), blank=True, help_text=_("Adres strony internetowej partnera.")
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("logo"), FieldPanel("url")]
+    api_fields = [
+        APIField("name"),
+        APIField("url"),
+        APIField("logo", serializer=ImageRenditionField("max-300x120")),
+    ]
+
+
+class HomePage(BasePage):
+    """The Centre's home page: a hero, the Centre's services, latest news, events and partners."""
+
+    hero_title = models.CharField(
+        _("tytuł powitania"), max_length=150, help_text=_("Najważniejsze zdanie strony, np. nazwa Centrum.")
+    )
+    hero_text = models.TextField(
+        _("tekst powitania"), blank=True, max_length=500, help_text=_("Krótko: czym jest Centrum i dla kogo.")
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("zdjęcie powitania"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Szerokie zdjęcie w tle powitania (tekst musi pozostać czytelny)."),
+    )
+    hero_cta_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("strona przycisku"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Dokąd prowadzi przycisk w powitaniu."),
+    )
+    hero_cta_label = models.CharField(
+        _("tekst przycisku"), max_length=60, blank=True, help_text=_("Np. „Poznaj Centrum”.")
+    )
+    highlights_title = models.CharField(
+        _("nagłówek usług"),
+        max_length=100,
+        default="W czym pomagamy",
+        help_text=_("Nagłówek sekcji z usługami."),
+    )
+    highlights = StreamField(
+        [("highlight", HighlightBlock())],
+        verbose_name=_("usługi Centrum"),
+        blank=True,
+        help_text=_("Karty z usługami Centrum (najlepiej 3–6)."),
+    )
+    news_count = models.PositiveSmallIntegerField(
+        _("liczba aktualności"),
+        default=3,
+        help_text=_("Ile najnowszych aktualności pokazać (0 ukrywa sekcję)."),
+    )
+    body = StreamField(
+        BaseStreamBlock(),
+        verbose_name=_("treść dodatkowa"),
+        blank=True,
+        help_text=_("Dodatkowe sekcje pod aktualnościami."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("hero_title"),
+                FieldPanel("hero_text"),
+                FieldPanel("hero_image"),
+                FieldRowPanel([FieldPanel("hero_cta_page"), FieldPanel("hero_cta_label")]),
+            ],
+            heading=_("Powitanie"),
+        ),
+        FieldPanel("highlights_title"),
+        FieldPanel("highlights"),
+        FieldPanel("news_count"),
+        FieldPanel("body"),
+        InlinePanel("partners", label=_("Partnerzy"), heading=_("Partnerzy")),
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("hero_text"), index.SearchField("body")]
+    api_fields = [
+        *BasePage.api_fields,
+        APIField("hero_title"),
+        APIField("hero_text"),
+        APIField("hero_image", serializer=ImageRenditionField("fill-1600x600")),
+        APIField("highlights"),
+        APIField("body"),
+        APIField("partners"),
+    ]
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+    page_description = _("Strona główna serwisu Centrum (tylko jedna).")
+
+    class Meta:
+        verbose_name = _("strona główna")
+        verbose_name_plural = _("strony główne")
+
+    def get_summary_source(self):
+        return self.hero_text
+
+    def latest_news(self):
+        if not self.news_count:
+            return NewsPage.objects.none()
+        news = NewsPage.objects.live().public().descendant_of(self).order_by("-date", "-pk")
+        return prefetch_listing_images(news)[: self.news_count]
+
+    def home_sections(self, request):
+        """HTML sections that other apps contribute through the ``cop_home_sections`` hook.
+
+        The base never imports a domain app: the events app, for example, registers a hook that
+        renders the upcoming events here.
+        """
+        return [fn(request, self) for fn in hooks.get_hooks("cop_home_sections")]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["latest_news"] = self.latest_news()
+        context["home_sections"] = [html for html in self.home_sections(request) if html]
+        context["partner_list"] = self.partners.select_related("logo").prefetch_related(
+            Prefetch("logo", queryset=get_image_model().objects.prefetch_renditions("max-300x120"))
+        )
+        return context
+
+    def get_schema_org(self, request=None):
+        data = super().get_schema_org(request)
+        data["@type"] = "WebSite"
+        return data
+
+
+class StandardPage(BasePage):
+    """A general content page built from the shared blocks (about the Centre, projects, rules)."""
+
+    intro = models.TextField(_("wstęp"), blank=True, max_length=600, help_text=_("Krótki wstęp pod tytułem."))
+    body = StreamField(
+        BaseStreamBlock(), verbose_name=_("treść"), blank=True, help_text=_("Treść strony z bloków.")
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    api_fields = [*BasePage.api_fields, APIField("intro"), APIField("body")]
+    page_description = _("Zwykła strona z treścią: opis Centrum, projektu, zasady, informacje.")
+
+    class Meta:
+        verbose_name = _("strona z treścią")
+        verbose_name_plural = _("strony z treścią")
+
+    def get_summary_source(self):
+        return self.intro
+
+
+class NewsIndexPage(BasePage):
+    """The list of news items, newest first, paginated."""
+
+    intro = models.TextField(_("wstęp"), blank=True, max_length=600, help_text=_("Krótki wstęp nad listą."))
+    per_page = models.PositiveSmallIntegerField(
+        _("aktualności na stronie"),
+        default=10,
+        help_text=_("Ile aktualności pokazać na jednej stronie listy."),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("per_page")]
+    api_fields = [*BasePage.api_fields, APIField("intro")]
+    subpage_types = ["home.NewsPage"]
+    page_description = _("Lista aktualności Centrum; aktualności dodaje się jako strony podrzędne.")
+
+    class Meta:
+        verbose_name = _("lista aktualności")
+        verbose_name_plural = _("listy aktualności")
+
+    def get_summary_source(self):
+        return self.intro
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        news = NewsPage.objects.live().public().child_of(self).order_by("-date", "-pk")
+        paginator = Paginator(prefetch_listing_images(news), max(self.per_page, 1))
+        try:
+            context["news"] = paginator.page(request.GET.get("strona", 1))
+        except PageNotAnInteger:
+            context["news"] = paginator.page(1)
+        except EmptyPage:
+            context["news"] = paginator.page(paginator.num_pages)
+        return context
+
+
+class NewsPage(BasePage):
+    """One news item (aktualność)."""
+
+    date = models.DateField(
+        _("data publikacji"), default=timezone.localdate, help_text=_("Data pokazywana przy aktualności.")
+    )
+    intro = models.TextField(
+        _("wstęp"), blank=True, max_length=600, help_text=_("Lead: jedno, dwa zdania wprowadzenia.")
+    )
+    body = StreamField(
+        BaseStreamBlock(), verbose_name=_("treść"), blank=True, help_text=_("Treść aktualności.")
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("date"), FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.FilterField("date"),
+    ]
+    api_fields = [*BasePage.api_fields, APIField("date"), APIField("intro"), APIField("body")]
+    parent_page_types = ["home.NewsIndexPage"]
+    subpage_types = []
+    page_description = _("Aktualność: informacja, relacja ze spotkania, zaproszenie.")
+
+    class Meta:
+        verbose_name = _("aktualność")
+        verbose_name_plural = _("aktualności")
+
+    def get_summary_source(self):
+        return self.intro
+
+    def get_schema_org(self, request=None):
+        data = super().get_schema_org(request)
+        data.update(
+            {
+                "@type": "NewsArticle",
+                "headline": self.title,
+                "datePublished": self.date.isoformat(),
+                "dateModified": (self.last_published_at or timezone.now()).isoformat(),
+                "publisher": {"@type": "Organization", "name": "Centrum Organizacji Pozarządowych"},
+            }
+        )
+        return data
+
+
+class AccessibilityStatementPage(BasePage):
+    """The accessibility statement (deklaracja dostępności) required by Polish law."""
+
+    COMPLIANCE_CHOICES = [
+        ("full", _("Strona internetowa jest w pełni zgodna z ustawą o dostępności cyfrowej.")),
+        ("partial", _("Strona internetowa jest częściowo zgodna z ustawą o dostępności cyfrowej.")),
+        ("none", _("Strona internetowa jest niezgodna z ustawą o dostępności cyfrowej.")),
+    ]
+
+    entity_name = models.CharField(
+        _("nazwa podmiotu"),
+        max_length=200,
+        help_text=_("Podmiot publiczny, który zobowiązuje się zapewnić dostępność."),
+    )
+    published_on = models.DateField(_("data publikacji strony"), help_text=_("Data publikacji serwisu."))
+    updated_on = models.DateField(
+        _("data ostatniej istotnej aktualizacji"), help_text=_("Data ostatniej dużej zmiany serwisu.")
+    )
+    compliance = models.CharField(
+        _("status zgodności"),
+        max_length=10,
+        choices=COMPLIANCE_CHOICES,
+        default="partial",
+        help_text=_("Wynik oceny dostępności."),
+    )
+    non_accessible_content = RichTextField(
+        _("treści niedostępne"),
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text=_("Co nie jest dostępne i dlaczego."),
+    )
+    prepared_on = models.DateField(
+        _("data sporządzenia deklaracji"), help_text=_("Kiedy sporządzono deklarację.")
+    )
+    assessment_method = models.CharField(
+        _("sposób oceny"),
+        max_length=200,
+        default="samoocena przeprowadzona przez podmiot publiczny",
+        help_text=_("Np. samoocena."),
+    )
+    contact_person = models.CharField(
+        _("osoba kontaktowa"), max_length=150, help_text=_("Kto odpowiada na zgłoszenia.")
+    )
+    contact_email = models.EmailField(
+        _("e-mail kontaktowy"), help_text=_("Adres do zgłoszeń w sprawie dostępności.")
+    )
+    contact_phone = models.CharField(
+        _("telefon kontaktowy"), max_length=40, help_text=_("Numer do zgłoszeń.")
+    )
+    procedure = RichTextField(
+        _("procedura wnioskowo-skargowa"),
+        features=RICH_TEXT_FEATURES,
+        help_text=_("Jak złożyć żądanie zapewnienia dostępności i skargę."),
+    )
+    architectural_accessibility = RichTextField(
+        _("dostępność architektoniczna"),
+        features=RICH_TEXT_FEATURES,
+        help_text=_("Dojście, wejścia, windy, toalety, pętla indukcyjna, pies asystujący."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("entity_name"),
+        FieldRowPanel([FieldPanel("published_on"), FieldPanel("updated_on"), FieldPanel("prepared_on")]),
+        FieldPanel("compliance"),
+        FieldPanel("non_accessible_content"),
+        FieldPanel("assessment_method"),
+        MultiFieldPanel(
+            [FieldPanel("contact_person"), FieldPanel("contact_email"), FieldPanel("contact_phone")],
+            heading=_("Informacje zwrotne i dane kontaktowe"),
+        ),
+        FieldPanel("procedure"),
+        FieldPanel("architectural_accessibility"),
+    ]
+    api_fields = [
+        *BasePage.api_fields,
+        APIField("entity_name"),
+        APIField("published_on"),
+        APIField("updated_on"),
+        APIField("compliance"),
+        APIField("non_accessible_content"),
+        APIField("prepared_on"),
+        APIField("procedure"),
+        APIField("architectural_accessibility"),
+    ]
+    max_count = 1
+    subpage_types = []
+    page_description = _("Deklaracja dostępności serwisu (wymagana ustawą; tylko jedna).")
+
+    class Meta:
+        verbose_name = _("deklaracja dostępności")
+        verbose_name_plural = _("deklaracje dostępności")
+
+
+class ContactFormField(AbstractFormField):
+    """A field of the contact form, defined by staff."""
+
+    page = ParentalKey("home.ContactFormPage", on_delete=models.CASCADE, related_name="form_fields")
+
+
+class ContactFormPage(BasePage, AbstractEmailForm):
+    """A contact form: spam-protected, saved first and e-mailed after (home.protection)."""
+
+    intro = models.TextField(_("wstęp"), blank=True, max_length=600, help_text=_("Tekst nad formularzem."))
+    thank_you_text = RichTextField(
+        _("podziękowanie"),
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text=_("Tekst po wysłaniu formularza."),
+    )
+
+    content_panels = [
+        *AbstractEmailForm.content_panels,
+        FormSubmissionsPanel(),
+        FieldPanel("intro"),
+        InlinePanel("form_fields", label=_("Pola formularza")),
+        FieldPanel("thank_you_text"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("from_address"), FieldPanel("to_address")]),
+                FieldPanel("subject"),
+            ],
+            heading=_("Powiadomienie e-mail"),
+        ),
+    ]
+    api_fields = [*BasePage.api_fields, APIField("intro")]
+    subpage_types = []
+    page_description = _("Formularz kontaktowy; zgłoszenia trafiają do panelu i na wskazany e-mail.")
+
+    class Meta:
+        verbose_name = _("formularz kontaktowy")
+        verbose_name_plural = _("formularze kontaktowe")
+
+    def get_summary_source(self):
+        return self.intro
+
+    def get_form_class(self):
+        from .protection import protect_form_class
+
+        return protect_form_class(super().get_form_class())
+
+    def process_form_submission(self, form):
+        """Save first, notify after: a failing mail server never loses a message."""
+        from .protection import drop_protection_fields, notify_after_commit
+
+        drop_protection_fields(form)
+        submission = self.get_submission_class().objects.create(form_data=form.cleaned_data, page=self)
+        if self.to_address:
+            notify_after_commit(self.send_mail, form)
+        return submission
+
+    def serve(self, request, *args, **kwargs):
+        from .protection import rate_limit_exceeded
+
+        if request.method == "POST" and rate_limit_exceeded(request, group=f"contact-form-{self.pk}"):
+            from .views import rate_limited
+
+            return rate_limited(request)
+        return super().serve(request, *args, **kwargs)
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    """The Centre's contact details, opening hours and footer, edited by staff."""
+
+    organisation_name = models.CharField(
+        _("nazwa"),
+        max_length=200,
+        default="Centrum Organizacji Pozarządowych",
+        help_text=_("Nazwa w stopce i metadanych."),
+    )
+    street = models.CharField(
+        _("ulica"), max_length=150, default="ul. 3-go Maja 19", help_text=_("Ulica i numer budynku.")
+    )
+    address_extra = models.CharField(
+        _("uzupełnienie adresu"),
+        max_length=150,
+        blank=True,
+        default="I piętro",
+        help_text=_("Np. piętro, numer pokoju."),
+    )
+    postal_code = models.CharField(
+        _("kod pocztowy"), max_length=6, default="43-230", help_text=_("W formacie 00-000.")
+    )
+    city = models.CharField(
+        _("miejscowość"), max_length=100, default="Czerwionka-Leszczyny", help_text=_("Miejscowość.")
+    )
+    phone = models.CharField(_("telefon"), max_length=40, blank=True, help_text=_("Telefon do biura."))
+    email = models.EmailField(_("e-mail"), blank=True, help_text=_("Adres e-mail biura."))
+    opening_hours = StreamField(
+        [("hours", OpeningHoursBlock())],
+        verbose_name=_("godziny otwarcia"),
+        blank=True,
+        help_text=_("Godziny pracy biura."),
+    )
+    facebook_url = models.URLField(_("Facebook"), blank=True, help_text=_("Adres profilu na Facebooku."))
+    instagram_url = models.URLField(_("Instagram"), blank=True, help_text=_("Adres profilu na Instagramie."))
+    youtube_url = models.URLField(_("YouTube"), blank=True, help_text=_("Adres kanału YouTube."))
+    footer_text = models.TextField(
+        _("tekst w stopce"), blank=True, help_text=_("Np. informacja o operatorze i finansowaniu.")
+    )
+    accessibility_statement = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("deklaracja dostępności"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Strona z deklaracją dostępności (odnośnik w stopce każdej strony)."),
+    )
+
+    panels = [
+        FieldPanel("organisation_name"),
+        MultiFieldPanel(
+            [
+                FieldPanel("street"),
+                FieldPanel("address_extra"),
+                FieldRowPanel([FieldPanel("postal_code"), FieldPanel("city")]),
+            ],
+            heading=_("Adres"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("phone"), FieldPanel("email"), FieldPanel("opening_hours")], heading=_("Kontakt")
+        ),
+        MultiFieldPanel(
+            [FieldPanel("facebook_url"), FieldPanel("instagram_url"), FieldPanel("youtube_url")],
+            heading=_("Media społecznościowe"),
+        ),
+        FieldPanel("footer_text"),
+        FieldPanel("accessibility_statement"),
+    ]
+
+    class Meta:
+        verbose_name = _("dane Centrum")
+
+    @cached_property
+    def social_links(self):
+        pairs = [
+            ("Facebook", self.facebook_url),
+            ("Instagram", self.instagram_url),
+            ("YouTube", self.youtube_url),
+        ]
+        return [(name, url) for name, url in pairs if url]
+
+    def schema_org(self, request=None) -> dict:
+        return {
+            "@context": "https://schema.org",
+            "@type": "Organization",
+            "name": self.organisation_name,
+            "address": {
+                "@type": "PostalAddress",
+                "streetAddress": " ".join(filter(None, [self.street, self.address_extra])),
+                "postalCode": self.postal_code,
+                "addressLocality": self.city,
+                "addressCountry": "PL",
+            },
+            **({"telephone": self.phone} if self.phone else {}),
+            **({"email": self.email} if self.email else {}),
+            **({"sameAs": [url for _name, url in self.social_links]} if self.social_links else {}),
+        }
+
+
+@register_setting(icon="list-ul")
+class NavigationSettings(BaseSiteSetting):
+    """The main menu and the footer menu, edited by staff."""
+
+    main_menu = StreamField(
+        [("item", MenuItemBlock())],
+        verbose_name=_("menu główne"),
+        blank=True,
+        help_text=_("Pozycje menu w nagłówku, w kolejności."),
+    )
+    footer_menu = StreamField(
+        [("item", MenuItemBlock())],
+        verbose_name=_("menu w stopce"),
+        blank=True,
+        help_text=_("Odnośniki w stopce, w kolejności."),
+    )
+
+    panels = [FieldPanel("main_menu"), FieldPanel("footer_menu")]
+
+    class Meta:
+        verbose_name = _("menu serwisu")

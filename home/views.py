@@ -1,0 +1,51 @@
+"""Non-page views of the site foundation: search, robots.txt and the rate-limit page."""
+
+from django.conf import settings
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.http import HttpResponse
+from django.template.response import TemplateResponse
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+from wagtail.models import Page
+
+from .search import clean_query
+
+SEARCH_PER_PAGE = 10
+
+
+@require_GET
+def search(request):
+    """Full-text search over live, public pages (Wagtail search: SQLite FTS5 or PostgreSQL)."""
+    query = request.GET.get("q", "").strip()[:200]
+    terms = clean_query(query)
+    results = None
+    if terms:
+        matches = Page.objects.live().public().exclude(depth__lte=1).search(terms)
+        paginator = Paginator(matches, SEARCH_PER_PAGE)
+        try:
+            results = paginator.page(request.GET.get("strona", 1))
+        except PageNotAnInteger:
+            results = paginator.page(1)
+        except EmptyPage:
+            results = paginator.page(paginator.num_pages)
+        # One query per page type on this results page, not one per result.
+        specific = Page.objects.filter(pk__in=[page.pk for page in results.object_list]).specific().in_bulk()
+        results.object_list = [specific.get(page.pk, page) for page in results.object_list]
+    return TemplateResponse(request, "search/search.html", {"search_query": query, "results": results})
+
+
+@require_GET
+@cache_control(max_age=86400, public=True)
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        f"Disallow: {settings.COP_ADMIN_PATH_PREFIX}",
+        "Disallow: /szukaj/",
+        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def rate_limited(request, exception=None):
+    """The Polish page for a visitor who posted a form too many times in a short while."""
+    return TemplateResponse(request, "429.html", status=429)

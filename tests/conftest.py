@@ -1,0 +1,76 @@
+"""Shared fixtures: a Wagtail site with a home page, users of every role, and the rules for tests that
+need PostgreSQL or Chromium (skipped locally when missing, a failure in CI)."""
+
+import os
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from wagtail.models import Page, Site
+
+from home.factories import HomePageFactory
+from home.permissions import STAFF_GROUP
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+def missing_component(what: str) -> None:
+    """Skip on a developer's machine, fail in CI: CI must never silently skip."""
+    if in_ci():
+        pytest.fail(f"{what} is required in CI but is missing.")
+    pytest.skip(f"{what} is not available on this machine.")
+
+
+@pytest.fixture(autouse=True)
+def _postgres_only(request):
+    if request.node.get_closest_marker("postgres"):
+        from django.db import connection
+
+        if connection.vendor != "postgresql":
+            missing_component("PostgreSQL (DATABASE_URL=postgres://...)")
+
+
+@pytest.fixture(autouse=True)
+def _isolated_cache():
+    """Rate-limit counters and cached fragments never leak from one test into another."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def home_page(db):
+    """A published home page as the root of the default site (replacing Wagtail's welcome page)."""
+    root = Page.get_first_root_node()
+    home = HomePageFactory(parent=root)
+    site = Site.objects.filter(is_default_site=True).first()
+    if site:
+        site.root_page = home
+        site.hostname = "testserver"
+        site.port = 80
+        site.save()
+    else:
+        Site.objects.create(hostname="testserver", port=80, root_page=home, is_default_site=True)
+    return home
+
+
+@pytest.fixture
+def admin_user(db):
+    return get_user_model().objects.create_superuser("admin", "admin@example.org", "haslo-admina")
+
+
+@pytest.fixture
+def staff_user(db):
+    user = get_user_model().objects.create_user("pracownik", "pracownik@example.org", "haslo-pracownika")
+    user.groups.add(Group.objects.get(name=STAFF_GROUP))
+    return user
+
+
+@pytest.fixture
+def staff_client(client, staff_user):
+    client.force_login(staff_user)
+    return client

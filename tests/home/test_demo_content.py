@@ -1,0 +1,35 @@
+"""The demo content command: Polish pages from the seeds, idempotent, everything renders."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.test import override_settings
+from wagtail.models import Page, Revision, Site
+
+
+@pytest.mark.django_db
+@override_settings(DEBUG=True)
+def test_demo_content_loads_twice_without_changes(client):
+    call_command("load_demo_content")
+    counts = (Page.objects.count(), Revision.objects.count(), get_user_model().objects.count())
+    call_command("load_demo_content")
+    assert (Page.objects.count(), Revision.objects.count(), get_user_model().objects.count()) == counts
+
+    site = Site.objects.get(is_default_site=True)
+    assert site.root_page.specific_class.__name__ == "HomePage"
+    pages = Page.objects.live().descendant_of(site.root_page, inclusive=True).specific()
+    titles = {page.title for page in pages}
+    assert {"Wspólnie znaczy lepiej", "Aktualności", "Kontakt", "Deklaracja dostępności"} <= titles
+    for page in pages:
+        response = client.get(
+            page.url, HTTP_HOST=site.hostname + (f":{site.port}" if site.port != 80 else "")
+        )
+        assert response.status_code == 200, page.url
+
+
+@pytest.mark.django_db
+def test_demo_content_refuses_production_without_flag():
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError):
+        call_command("load_demo_content")

@@ -1,0 +1,33 @@
+import pytest
+from wagtail.models import PageViewRestriction
+
+from home.factories import NewsIndexPageFactory, NewsPageFactory, StandardPageFactory
+
+
+@pytest.mark.django_db
+class TestSearch:
+    def test_finds_live_public_pages_only(self, client, home_page):
+        StandardPageFactory(parent=home_page, title="Centrum Wolontariatu", intro="Gminna baza wolontariuszy")
+        StandardPageFactory(parent=home_page, title="Wolontariat szkic", live=False)
+        private = StandardPageFactory(parent=home_page, title="Wolontariat prywatny")
+        PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+        html = client.get("/szukaj/", {"q": "wolontariuszy"}).content.decode()
+        assert "Centrum Wolontariatu" in html
+        html = client.get("/szukaj/", {"q": "wolontariat"}).content.decode()
+        assert "szkic" not in html and "prywatny" not in html
+
+    def test_empty_and_odd_queries(self, client, home_page):
+        assert client.get("/szukaj/").status_code == 200
+        assert client.get("/szukaj/", {"q": "zzzz-nic"}).content.decode().count("Brak wyników") == 1
+        assert client.get("/szukaj/", {"q": '"(AND OR*'}).status_code == 200
+        assert client.get("/szukaj/", {"q": "x" * 5000}).status_code == 200
+        assert client.get("/szukaj/", {"q": "centrum", "strona": "99"}).status_code == 200
+
+    def test_query_budget(self, client, home_page, django_assert_max_num_queries):
+        index = NewsIndexPageFactory(parent=home_page)
+        for n in range(25):
+            NewsPageFactory(parent=index, title=f"Spotkanie integracyjne {n}")
+        client.get("/szukaj/", {"q": "spotkanie"})
+        with django_assert_max_num_queries(20):
+            html = client.get("/szukaj/", {"q": "spotkanie"}).content.decode()
+        assert "Znaleziono: 25" in html

@@ -1,0 +1,70 @@
+"""Settings: language, time zone, security headers and the production hardening."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+ROOT = Path(__file__).resolve().parents[2]
+PRODUCTION_ENV = {
+    "DJANGO_SETTINGS_MODULE": "cop_site.settings.production",
+    "DJANGO_SECRET_KEY": "k7#Qz!v9Lm2@xR4pT8wY1&nB6cF0jH3sD5gA7eU9iO2qW4zX6vN8mK1lP3rT5yE7uI9",
+    "DJANGO_ALLOWED_HOSTS": "ngo.example.org",
+    "DATABASE_URL": "sqlite:////tmp/cop-check.sqlite3",
+}
+
+
+def manage(*args, env_overrides=None):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    env.update(env_overrides or {})
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_language_and_time_zone():
+    assert settings.LANGUAGE_CODE == "pl"
+    assert settings.TIME_ZONE == "Europe/Warsaw"
+    assert settings.USE_TZ
+    assert settings.WAGTAILDOCS_SERVE_METHOD == "serve_view"
+
+
+def test_production_passes_check_deploy():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env_overrides=PRODUCTION_ENV)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+@pytest.mark.parametrize("missing", ["DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS", "DATABASE_URL"])
+def test_production_refuses_to_start_without_secrets(missing):
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != missing}
+    result = manage("check", env_overrides=env)
+    assert result.returncode != 0
+    assert missing in result.stderr
+
+
+@pytest.mark.django_db
+def test_strict_csp_on_public_pages_relaxed_in_admin(client, home_page, admin_user):
+    public = client.get("/")["Content-Security-Policy"]
+    assert "script-src 'self'" in public and "unsafe-inline" not in public
+    client.force_login(admin_user)
+    admin = client.get("/admin/")["Content-Security-Policy"]
+    assert "'unsafe-inline'" in admin
+
+
+@pytest.mark.django_db
+def test_admin_is_polish(client, admin_user, home_page):
+    client.force_login(admin_user)
+    html = client.get("/admin/").content.decode()
+    assert 'lang="pl"' in html
+    assert "Strony" in html
+
+
+@pytest.mark.django_db
+def test_referrer_and_nosniff_headers(client, home_page):
+    response = client.get("/")
+    assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert response["X-Content-Type-Options"] == "nosniff"
