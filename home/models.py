@@ -632,3 +632,34 @@ class NavigationSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("menu serwisu")
+
+
+class ExternalEditorSubtree(models.Model):
+    """One external editor group, the page it owns (with its descendants) and its media collection."""
+
+    page = models.OneToOneField(
+        "wagtailcore.Page", verbose_name=_("strona"), on_delete=models.CASCADE, related_name="editor_subtree"
+    )
+    group = models.OneToOneField(
+        "auth.Group",
+        verbose_name=_("grupa redaktorów"),
+        on_delete=models.CASCADE,
+        related_name="editor_subtree",
+    )
+    collection = models.OneToOneField(
+        "wagtailcore.Collection",
+        verbose_name=_("kolekcja plików"),
+        on_delete=models.PROTECT,
+        related_name="editor_subtree",
+    )
+    kind = models.CharField(
+        _("rodzaj"), max_length=30, help_text=_("Kto redaguje: np. „organizacja” albo „koło wolontariatu”.")
+    )
+    created_at = models.DateTimeField(_("utworzono"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("obszar redaktora zewnętrznego")
+        verbose_name_plural = _("obszary redaktorów zewnętrznych")
+
+    def __str__(self):
+        return f"{self.group.name} → {self.page.title}"
