@@ -498,10 +498,11 @@ def ensure_settings(context: DemoContext) -> None:
         ]
         navigation.footer_menu = [
             {"type": "item", "value": {"label": label, "page": pages[key].pk, "url": ""}}
+            # The accessibility statement is linked in every footer already (SiteSettings).
             for key, label in [
                 ("about", "O Centrum"),
+                ("project", "Wspólnie znaczy lepiej"),
                 ("contact", "Kontakt"),
-                ("accessibility", "Deklaracja dostępności"),
             ]
         ]
         navigation.save()
