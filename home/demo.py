@@ -529,6 +529,21 @@ def ensure_accounts(context: DemoContext) -> None:
     ]
 
 
+def load_all_apps(context: DemoContext | None = None) -> DemoContext:
+    """Run the demo loader (``<app>/demo.py``: ``load(context)``) of every app in ``COP_APPS`` order."""
+    from importlib import import_module
+
+    from django.db import transaction
+    from django.utils.module_loading import module_has_submodule
+
+    context = context or DemoContext()
+    for app_name in settings.COP_APPS:
+        if module_has_submodule(import_module(app_name), "demo"):
+            with transaction.atomic():
+                import_module(f"{app_name}.demo").load(context)
+    return context
+
+
 def load(context: DemoContext) -> None:
     ensure_home(context)
     ensure_pages(context)
