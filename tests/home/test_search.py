@@ -45,7 +45,9 @@ def test_postgres_full_text_search_handles_polish_words(client, home_page):
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1 FROM pg_ts_config WHERE cfgname = %s", [config])
         assert cursor.fetchone() == (1,)
-    StandardPageFactory(parent=home_page, title="Źródła finansowania", intro="Dotacje dla organizacji pożytku")
+    StandardPageFactory(
+        parent=home_page, title="Źródła finansowania", intro="Dotacje dla organizacji pożytku"
+    )
     StandardPageFactory(parent=home_page, title="Sale", intro="Rezerwacja sal")
     html = client.get("/szukaj/", {"q": "ŹRÓDŁA pożytku"}).content.decode()
     assert "Źródła finansowania" in html and "Rezerwacja sal" not in html
