@@ -20,8 +20,8 @@ from django.db.models import F
 from django.utils import timezone
 from wagtail.models import Page
 
+from .blocks import paragraph
 from .demo import DemoContext
-from .factories import paragraph
 from .models import ContactFormPage, NewsIndexPage, NewsPage, StandardPage
 
 

@@ -17,7 +17,7 @@ from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Page, Site
 
-from .factories import heading, paragraph
+from .blocks import heading, paragraph
 from .models import (
     AccessibilityStatementPage,
     ContactFormField,
