@@ -6,6 +6,7 @@ PIP    := $(PY) -m pip
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 PYTEST_ARGS ?=
+BENCH_ARGS ?=
 
 .PHONY: run test install install-dev migrate demo lint format ci bench clean
 
@@ -51,8 +52,9 @@ format: install-dev
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/djhtml templates
 
+## make bench: page and API timings on a large throwaway data set (bench/README.md)
 bench: install-dev
-	$(PY) bench/run.py
+	$(PY) bench/run.py $(BENCH_ARGS)
 
 ci:
 	bash .ci/run

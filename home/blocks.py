@@ -271,3 +271,17 @@ class OpeningHoursBlock(blocks.StructBlock):
         label = _("Godziny otwarcia")
         template = "blocks/opening_hours_block.html"
         preview_value = {"days": "poniedziałek–piątek", "hours": "8:00–16:00"}
+
+
+# Raw StreamField values built from the shared block set (demo content, factories, bench data).
+# Kept here, not in factories.py, because the demo content must load without the test requirements.
+
+
+def paragraph(html: str) -> dict:
+    """A raw ``paragraph`` block for a StreamField value."""
+    return {"type": "paragraph", "value": html}
+
+
+def heading(text: str, level: str = "h2") -> dict:
+    """A raw ``heading`` block (``h2`` or ``h3``)."""
+    return {"type": "heading", "value": {"text": text, "level": level}}

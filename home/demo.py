@@ -17,7 +17,7 @@ from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Page, Site
 
-from .factories import heading, paragraph
+from .blocks import heading, paragraph
 from .models import (
     AccessibilityStatementPage,
     ContactFormField,
@@ -498,10 +498,11 @@ def ensure_settings(context: DemoContext) -> None:
         ]
         navigation.footer_menu = [
             {"type": "item", "value": {"label": label, "page": pages[key].pk, "url": ""}}
+            # The accessibility statement is linked in every footer already (SiteSettings).
             for key, label in [
                 ("about", "O Centrum"),
+                ("project", "Wspólnie znaczy lepiej"),
                 ("contact", "Kontakt"),
-                ("accessibility", "Deklaracja dostępności"),
             ]
         ]
         navigation.save()
@@ -526,6 +527,21 @@ def ensure_accounts(context: DemoContext) -> None:
         ("administrator", "admin", admin_password),
         ("pracownik COP (redaktor)", "pracownik", staff_password),
     ]
+
+
+def load_all_apps(context: DemoContext | None = None) -> DemoContext:
+    """Run the demo loader (``<app>/demo.py``: ``load(context)``) of every app in ``COP_APPS`` order."""
+    from importlib import import_module
+
+    from django.db import transaction
+    from django.utils.module_loading import module_has_submodule
+
+    context = context or DemoContext()
+    for app_name in settings.COP_APPS:
+        if module_has_submodule(import_module(app_name), "demo"):
+            with transaction.atomic():
+                import_module(f"{app_name}.demo").load(context)
+    return context
 
 
 def load(context: DemoContext) -> None:

@@ -6,6 +6,7 @@ import factory
 import wagtail_factories
 from django.utils import timezone
 
+from .blocks import heading, paragraph  # noqa: F401 - re-exported for tests and app factories
 from .models import (
     AccessibilityStatementPage,
     ContactFormField,
@@ -15,15 +16,6 @@ from .models import (
     NewsPage,
     StandardPage,
 )
-
-
-def paragraph(html: str) -> dict:
-    """A raw ``paragraph`` block for a StreamField value."""
-    return {"type": "paragraph", "value": html}
-
-
-def heading(text: str, level: str = "h2") -> dict:
-    return {"type": "heading", "value": {"text": text, "level": level}}
 
 
 class HomePageFactory(wagtail_factories.PageFactory):

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.urls import include, path
+from django.views.decorators.cache import cache_page
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -13,11 +14,15 @@ from home.api_v2 import api_router
 
 domain_api.autodiscover()
 
+# The sitemap lists every live page (thousands with the directory, events...): one rendering an hour
+# is plenty for search engines and keeps the URL from being an easy way to load the server.
+SITEMAP_CACHE_SECONDS = 60 * 60
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("dokumenty/", include(wagtaildocs_urls)),
     path("szukaj/", home_views.search, name="search"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", cache_page(SITEMAP_CACHE_SECONDS)(sitemap), name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     # Wagtail's page/image/document API for headless front ends, and the domain API (docs/api.md).
     path("api/v2/", api_router.urls),

@@ -23,6 +23,20 @@ def missing_component(what: str) -> None:
     pytest.skip(f"{what} is not available on this machine.")
 
 
+def pytest_sessionfinish(session, exitstatus):
+    """In CI a skipped test is a failure: whatever it needed is missing from the CI machine.
+
+    (pytest's own exit code 5, "no tests collected", already fails ``make test`` and ``.ci/run``.)
+    """
+    if not in_ci() or hasattr(session.config, "workerinput") or exitstatus != 0:
+        return
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    skipped = reporter.stats.get("skipped", []) if reporter else []
+    if skipped:
+        reporter.write_line(f"CI: {len(skipped)} test(s) skipped; skipping is not allowed in CI.", red=True)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
 @pytest.fixture(autouse=True)
 def _postgres_only(request):
     if request.node.get_closest_marker("postgres"):

@@ -33,3 +33,29 @@ def test_demo_content_refuses_production_without_flag():
 
     with pytest.raises(CommandError):
         call_command("load_demo_content")
+
+
+def test_demo_content_needs_only_the_runtime_requirements():
+    """`make run` installs requirements.txt only: the demo loader must not import test tools."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "for name in ('factory', 'wagtail_factories', 'faker', 'pytest', 'playwright'):\n"
+        "    sys.modules[name] = None  # importing any of them now raises ImportError\n"
+        "import django; django.setup()\n"
+        "import home.demo, home.management.commands.load_demo_content\n"
+        "for app in __import__('django.conf').conf.settings.COP_APPS:\n"
+        "    try:\n"
+        "        __import__(app + '.demo')\n"
+        "    except ModuleNotFoundError as error:\n"
+        "        if error.name != app + '.demo': raise\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env={**__import__("os").environ, "DJANGO_SETTINGS_MODULE": "cop_site.settings.dev"},
+    )
+    assert result.returncode == 0, result.stderr

@@ -222,6 +222,14 @@ class TestSiteFurniture:
         assert f"http://testserver{news.url}" in sitemap
         assert "/szkic/" not in sitemap
 
+    def test_sitemap_is_rendered_once_an_hour(self, client, home_page, news_index, django_assert_num_queries):
+        NewsPageFactory.create_batch(3, parent=news_index)
+        first = client.get("/sitemap.xml")
+        assert "max-age=3600" in first["Cache-Control"]
+        with django_assert_num_queries(0):
+            again = client.get("/sitemap.xml")
+        assert again.content == first.content
+
     def test_menus_and_settings_from_the_admin_side(self, client, home_page):
         from home.models import NavigationSettings, SiteSettings
 

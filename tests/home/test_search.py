@@ -31,3 +31,23 @@ class TestSearch:
         with django_assert_max_num_queries(20):
             html = client.get("/szukaj/", {"q": "spotkanie"}).content.decode()
         assert "Znaleziono: 25" in html
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_postgres_full_text_search_handles_polish_words(client, home_page):
+    """PostgreSQL has no "polish" text-search configuration; the "simple" one must exist and match
+    Polish words with diacritics, in any letter case, through the site search."""
+    from django.conf import settings
+    from django.db import connection
+
+    config = settings.WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_ts_config WHERE cfgname = %s", [config])
+        assert cursor.fetchone() == (1,)
+    StandardPageFactory(
+        parent=home_page, title="Źródła finansowania", intro="Dotacje dla organizacji pożytku"
+    )
+    StandardPageFactory(parent=home_page, title="Sale", intro="Rezerwacja sal")
+    html = client.get("/szukaj/", {"q": "ŹRÓDŁA pożytku"}).content.decode()
+    assert "Źródła finansowania" in html and "Rezerwacja sal" not in html

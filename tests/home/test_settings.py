@@ -68,3 +68,34 @@ def test_referrer_and_nosniff_headers(client, home_page):
     response = client.get("/")
     assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
     assert response["X-Content-Type-Options"] == "nosniff"
+
+
+@pytest.mark.django_db
+def test_upload_limits_reject_oversized_documents_and_images():
+    """Documents and images: 10 MB at most, refused with a message naming the limit; other file types
+    than the allowed document formats are refused too."""
+    from django.core.exceptions import ValidationError
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from wagtail.documents.fields import WagtailDocumentField
+    from wagtail.images.fields import WagtailImageField
+
+    limit = 10 * 1024 * 1024
+    too_big = SimpleUploadedFile("sprawozdanie.pdf", b"%PDF-1.4\n" + b"0" * limit, "application/pdf")
+    with pytest.raises(ValidationError) as error:
+        WagtailDocumentField().clean(too_big)
+    assert "10,0" in str(error.value) or "10.0" in str(error.value)
+    fine = SimpleUploadedFile("sprawozdanie.pdf", b"%PDF-1.4\n" + b"0" * 1024, "application/pdf")
+    assert WagtailDocumentField().clean(fine) is fine
+    from wagtail.documents import get_document_model
+
+    program = get_document_model()(
+        title="Program", file=SimpleUploadedFile("program.exe", b"MZ" + b"0" * 100)
+    )
+    with pytest.raises(ValidationError) as error:
+        program.full_clean()
+    assert "file" in error.value.message_dict
+
+    big_image = SimpleUploadedFile("plakat.png", b"\x89PNG\r\n\x1a\n" + b"0" * limit, "image/png")
+    with pytest.raises(ValidationError) as error:
+        WagtailImageField().clean(big_image)
+    assert "10,0" in str(error.value) or "10.0" in str(error.value)

@@ -1,13 +1,9 @@
 """Load the Polish demo content of every platform app (idempotent) and print the demo accounts."""
 
-from importlib import import_module
-
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
-from django.utils.module_loading import module_has_submodule
 
-from home.demo import DemoContext
+from home.demo import load_all_apps
 
 
 class Command(BaseCommand):
@@ -25,11 +21,7 @@ class Command(BaseCommand):
             raise CommandError(
                 "Treści demonstracyjne tylko w trybie deweloperskim (albo z --allow-production)."
             )
-        context = DemoContext()
-        for app_name in settings.COP_APPS:
-            if module_has_submodule(import_module(app_name), "demo"):
-                with transaction.atomic():
-                    import_module(f"{app_name}.demo").load(context)
+        context = load_all_apps()
         if context.created:
             self.stdout.write(self.style.SUCCESS("Utworzono: " + ", ".join(context.created)))
         else:
