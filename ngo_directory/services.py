@@ -31,7 +31,7 @@ NGO_KIND = "organizacja"
 def filter_organisations(queryset, filters: dict):
     """Apply the directory filters (the same for the public page and the API)."""
     if area := filters.get("obszar"):
-        queryset = queryset.filter(areas=area)
+        queryset = queryset.filter(areas__slug=area) if isinstance(area, str) else queryset.filter(areas=area)
     if district := filters.get("dzielnica"):
         queryset = queryset.filter(district=district)
     if legal_form := filters.get("forma"):

@@ -149,6 +149,20 @@ class NGODirectoryAdminGroup(ModelAdminGroup):
 modeladmin_register(NGODirectoryAdminGroup)
 
 
+@hooks.register("before_copy_page")
+def _profiles_are_not_copied(request, page):
+    """A profile's KRS and NIP are unique, so a copy could never be valid: refuse with a clear message."""
+    if isinstance(page.specific, NGOProfilePage):
+        messages.error(
+            request,
+            _(
+                "Profilu organizacji nie kopiujemy: każda organizacja ma własne numery KRS i NIP. Dodaj nowy profil."
+            ),
+        )
+        return redirect("wagtailadmin_explore", page.get_parent().pk)
+    return None
+
+
 class DecisionForm(forms.Form):
     decision = forms.ChoiceField(
         label=_("Decyzja"),
