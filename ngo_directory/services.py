@@ -200,9 +200,8 @@ def approve_onboarding(onboarding: OnboardingRequest, staff_user, directory: NGO
     while profile.slug in siblings:
         n += 1
         profile.slug = f"{base_slug}-{n}"
-    profile.full_clean(exclude=["path", "depth"])
+    profile.areas.set(onboarding.areas.all())  # in memory until add_child saves the page (modelcluster)
     directory.add_child(instance=profile)
-    profile.areas.set(onboarding.areas.all())
     profile.save_revision(user=staff_user, log_action=True)
     subtree = give_ngo_subtree(profile)
     editor = _editor_account(onboarding)
