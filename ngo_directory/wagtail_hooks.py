@@ -8,6 +8,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_modeladmin.helpers import ButtonHelper, PagePermissionHelper
@@ -215,3 +216,31 @@ def decide_onboarding(request, pk):
 @hooks.register("register_admin_urls")
 def _onboarding_urls():
     return [path("organizacje/zgloszenia/<int:pk>/decyzja/", decide_onboarding, name="ngo_onboarding_decide")]
+
+
+class PendingOnboardingPanel(Component):
+    """Dashboard panel for COP staff: organisations waiting to be added to the directory."""
+
+    name = "ngo_pending_onboarding"
+    order = 90
+    template_name = "ngo_directory/admin/pending_onboarding_panel.html"
+
+    def __init__(self, requests, total):
+        self.requests, self.total = requests, total
+
+    def get_context_data(self, parent_context=None):
+        return {
+            "requests": self.requests,
+            "total": self.total,
+            "index_url": OnboardingRequestAdmin().url_helper.index_url + "?status__exact=pending",
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def _pending_onboarding_panel(request, panels):
+    if not request.user.has_perm("ngo_directory.change_onboardingrequest"):
+        return
+    pending = OnboardingRequest.objects.filter(status=OnboardingRequest.Status.PENDING).order_by("created_at")
+    requests = list(pending[:5])
+    if requests:
+        panels.append(PendingOnboardingPanel(requests, pending.count()))

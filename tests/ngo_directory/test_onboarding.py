@@ -194,3 +194,20 @@ class TestDirectoryExport:
         xlsx = staff_client.get(index, {"export": "xlsx"})
         content = xlsx.content if hasattr(xlsx, "content") else b"".join(xlsx.streaming_content)
         assert xlsx.status_code == 200 and content[:2] == b"PK"
+
+
+def test_staff_dashboard_lists_pending_requests(staff_client, directory):
+    OnboardingRequestFactory(name="Fundacja Na Pulpicie")
+    html = staff_client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Zgłoszenia organizacji czekające na decyzję (1)" in html and "Fundacja Na Pulpicie" in html
+
+
+def test_database_rejects_a_second_pending_request_with_the_same_krs(directory):
+    from django.db import IntegrityError, transaction
+
+    first = OnboardingRequestFactory(krs=valid_krs(31337))
+    with pytest.raises(IntegrityError), transaction.atomic():
+        OnboardingRequestFactory(krs=first.krs)
+    first.status = "rejected"
+    first.save()
+    assert OnboardingRequestFactory(krs=first.krs).pk  # after a decision the organisation may apply again
