@@ -412,7 +412,12 @@ class NGOProfilePage(BasePage):
             raise ValidationError(errors)
 
     def get_summary_source(self):
-        return str(self.description)
+        """Text of the paragraphs, read from the raw data: rendering images or page links in a listing
+        would cost a query per organisation."""
+        texts = [
+            block.get("value") for block in self.description.raw_data if block.get("type") == "paragraph"
+        ]
+        return " ".join(text for text in texts if isinstance(text, str))
 
     @property
     def display_name(self):
