@@ -8,3 +8,8 @@ class HomeConfig(AppConfig):
     name = "home"
     verbose_name = _("Strona główna i podstawy serwisu")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import admin_guards
+
+        admin_guards.install()

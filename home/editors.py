@@ -83,3 +83,19 @@ def is_external_editor(user) -> bool:
 
 def staff_group() -> Group:
     return Group.objects.get(name=STAFF_GROUP)
+
+
+def may_browse_page(user, page: Page) -> bool:
+    """Whether an external editor may see ``page`` in the admin's page chooser (anyone else: True).
+
+    Their own subtree, the ancestors leading to it, and public pages without pending drafts; never
+    another editor's page while it has an unpublished draft (its draft title is not public).
+    """
+    subtrees = list(subtrees_of(user))
+    if not subtrees:
+        return True
+    for subtree in subtrees:
+        own = subtree.page
+        if page.path.startswith(own.path) or own.path.startswith(page.path):
+            return True
+    return page.live and not page.has_unpublished_changes and not page.get_view_restrictions().exists()

@@ -1,0 +1,233 @@
+"""Domain operations of the NGO directory: filtering, onboarding decisions and the e-mails they send."""
+
+import logging
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.tokens import default_token_generator
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.encoding import force_bytes
+from django.utils.html import escape
+from django.utils.http import urlsafe_base64_encode
+from django.utils.text import slugify
+
+from home.editors import add_editor, give_subtree
+from home.permissions import STAFF_GROUP
+from home.protection import notify_after_commit
+from home.search import clean_query
+
+from .models import NGODirectoryPage, NGOProfilePage, OnboardingRequest
+
+logger = logging.getLogger(__name__)
+
+NGO_COLLECTIONS = "Organizacje"
+NGO_KIND = "organizacja"
+
+
+def filter_organisations(queryset, filters: dict):
+    """Apply the directory filters (the same for the public page and the API)."""
+    if area := filters.get("obszar"):
+        queryset = queryset.filter(areas__slug=area) if isinstance(area, str) else queryset.filter(areas=area)
+    if district := filters.get("dzielnica"):
+        queryset = queryset.filter(district=district)
+    if legal_form := filters.get("forma"):
+        queryset = queryset.filter(legal_form=legal_form)
+    if filters.get("opp"):
+        queryset = queryset.filter(is_opp=True)
+    if terms := clean_query(filters.get("q")):
+        matches = NGOProfilePage.objects.live().search(terms, order_by_relevance=False)
+        queryset = queryset.filter(pk__in=[page.pk for page in matches])
+    return queryset
+
+
+def editor_group_name(page: NGOProfilePage) -> str:
+    return f"Organizacja: {page.title}"[:140] + f" #{page.pk}"
+
+
+def give_ngo_subtree(page: NGOProfilePage):
+    """The NGO's own editor group, collection and the "Akceptacja COP" workflow on its profile."""
+    return give_subtree(
+        page,
+        group_name=editor_group_name(page),
+        collection_name=f"{page.title} #{page.pk}"[:250],
+        kind=NGO_KIND,
+        parent_collection=NGO_COLLECTIONS,
+    )
+
+
+def staff_emails() -> list[str]:
+    User = get_user_model()
+    return list(
+        User.objects.filter(groups__name=STAFF_GROUP, is_active=True)
+        .exclude(email="")
+        .values_list("email", flat=True)
+        .distinct()
+    )
+
+
+def notify_staff_of_request(onboarding: OnboardingRequest) -> None:
+    recipients = staff_emails()
+    if not recipients:
+        return
+    url = settings.WAGTAILADMIN_BASE_URL + reverse("ngo_onboarding_decide", args=[onboarding.pk])
+    send_mail(
+        f"Nowe zgłoszenie organizacji: {onboarding.name}",
+        f"Organizacja „{onboarding.name}” prosi o dodanie do bazy organizacji.\n\nRozpatrz zgłoszenie: {url}\n",
+        None,
+        recipients,
+    )
+
+
+def confirm_request_received(onboarding: OnboardingRequest) -> None:
+    send_mail(
+        "Otrzymaliśmy zgłoszenie organizacji",
+        (
+            f"Dzień dobry,\n\ndziękujemy za zgłoszenie organizacji „{onboarding.name}” do bazy organizacji "
+            "Centrum Organizacji Pozarządowych w Czerwionce-Leszczynach. Pracownik COP sprawdzi dane i "
+            "odpowie e-mailem.\n\nCentrum Organizacji Pozarządowych\n"
+        ),
+        None,
+        [onboarding.contact_email],
+    )
+
+
+def password_setup_url(user) -> str:
+    """A one-time link to set a password (Django's password-reset token, the Wagtail admin form)."""
+    path = reverse(
+        "wagtailadmin_password_reset_confirm",
+        kwargs={
+            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+            "token": default_token_generator.make_token(user),
+        },
+    )
+    return settings.WAGTAILADMIN_BASE_URL + path
+
+
+def send_invitation(onboarding: OnboardingRequest) -> None:
+    user = onboarding.editor
+    send_mail(
+        "Zaproszenie do redagowania profilu organizacji",
+        (
+            f"Dzień dobry,\n\nzgłoszenie organizacji „{onboarding.name}” zostało zatwierdzone. Przygotowaliśmy "
+            "szkic jej profilu w bazie organizacji; po uzupełnieniu prześlij go do akceptacji COP.\n\n"
+            f"Twój login: {user.get_username()}\n"
+            f"Ustaw hasło (link jest jednorazowy): {password_setup_url(user)}\n"
+            f"Panel redakcyjny: {settings.WAGTAILADMIN_BASE_URL}/admin/\n\n"
+            "Centrum Organizacji Pozarządowych\n"
+        ),
+        None,
+        [user.email],
+    )
+
+
+def send_rejection(onboarding: OnboardingRequest) -> None:
+    send_mail(
+        "Zgłoszenie organizacji nie zostało przyjęte",
+        (
+            f"Dzień dobry,\n\nnie możemy dodać organizacji „{onboarding.name}” do bazy organizacji.\n\n"
+            f"Powód: {onboarding.decision_comment}\n\n"
+            "W razie pytań prosimy o kontakt z Centrum Organizacji Pozarządowych.\n"
+        ),
+        None,
+        [onboarding.contact_email],
+    )
+
+
+def _editor_account(onboarding: OnboardingRequest):
+    """A new account for the contact person (never an existing staff or administrator account)."""
+    User = get_user_model()
+    existing = User.objects.filter(email__iexact=onboarding.contact_email).first()
+    if (
+        existing
+        and not existing.is_superuser
+        and not existing.is_staff
+        and not existing.groups.filter(name=STAFF_GROUP).exists()
+    ):
+        return existing
+    base = slugify(onboarding.contact_email.split("@")[0])[:130] or "redaktor"
+    username, n = base, 1
+    while User.objects.filter(username=username).exists():
+        n += 1
+        username = f"{base}{n}"
+    user = User(
+        username=username,
+        email=onboarding.contact_email,
+        first_name=onboarding.contact_first_name,
+        last_name=onboarding.contact_last_name,
+    )
+    user.set_unusable_password()
+    user.save()
+    return user
+
+
+@transaction.atomic
+def approve_onboarding(onboarding: OnboardingRequest, staff_user, directory: NGODirectoryPage | None = None):
+    """One action: the draft profile, the NGO's group and collection, the editor account and the invitation."""
+    onboarding = OnboardingRequest.objects.select_for_update().get(pk=onboarding.pk)
+    if onboarding.status != OnboardingRequest.Status.PENDING:
+        raise ValidationError("To zgłoszenie zostało już rozpatrzone.")
+    directory = directory or NGODirectoryPage.objects.first()
+    if directory is None:
+        raise ValidationError("Najpierw utwórz stronę „Baza organizacji”.")
+    profile = NGOProfilePage(
+        title=onboarding.name,
+        slug=slugify(onboarding.short_name or onboarding.name)[:80] or "organizacja",
+        short_name=onboarding.short_name,
+        legal_form=onboarding.legal_form,
+        krs=onboarding.krs,
+        nip=onboarding.nip,
+        regon=onboarding.regon,
+        is_opp=onboarding.is_opp,
+        district=onboarding.district,
+        street=onboarding.street,
+        postal_code=onboarding.postal_code,
+        email=onboarding.email,
+        phone=onboarding.phone,
+        website=onboarding.website,
+        description=[
+            {"type": "paragraph", "value": f"<p>{escape(para.strip())}</p>"}
+            for para in onboarding.description.splitlines()
+            if para.strip()
+        ],
+        live=False,
+    )
+    siblings = set(directory.get_children().values_list("slug", flat=True))
+    base_slug, n = profile.slug, 1
+    while profile.slug in siblings:
+        n += 1
+        profile.slug = f"{base_slug}-{n}"
+    profile.areas.set(onboarding.areas.all())  # in memory until add_child saves the page (modelcluster)
+    directory.add_child(instance=profile)
+    profile.save_revision(user=staff_user, log_action=True)
+    subtree = give_ngo_subtree(profile)
+    editor = _editor_account(onboarding)
+    add_editor(subtree, editor)
+    onboarding.status = OnboardingRequest.Status.APPROVED
+    onboarding.decided_at = timezone.now()
+    onboarding.decided_by = staff_user
+    onboarding.profile = profile
+    onboarding.editor = editor
+    onboarding.save()
+    notify_after_commit(send_invitation, onboarding)
+    return onboarding
+
+
+@transaction.atomic
+def reject_onboarding(onboarding: OnboardingRequest, staff_user, reason: str):
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"decision_comment": "Podaj powód odrzucenia: otrzyma go zgłaszający."})
+    onboarding = OnboardingRequest.objects.select_for_update().get(pk=onboarding.pk)
+    if onboarding.status != OnboardingRequest.Status.PENDING:
+        raise ValidationError("To zgłoszenie zostało już rozpatrzone.")
+    onboarding.status = OnboardingRequest.Status.REJECTED
+    onboarding.decision_comment = reason
+    onboarding.decided_at = timezone.now()
+    onboarding.decided_by = staff_user
+    onboarding.save()
+    notify_after_commit(send_rejection, onboarding)
+    return onboarding

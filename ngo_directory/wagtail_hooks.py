@@ -1,0 +1,246 @@
+"""Admin of the NGO directory: the areas taxonomy (snippet), the onboarding register, the staff export."""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.ui.components import Component
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail_modeladmin.helpers import ButtonHelper, PagePermissionHelper
+from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
+
+from .models import AreaOfActivity, NGOProfilePage, OnboardingRequest
+from .services import approve_onboarding, reject_onboarding
+
+
+class AreaOfActivityViewSet(SnippetViewSet):
+    model = AreaOfActivity
+    icon = "tag"
+    menu_label = _("Obszary działalności")
+    add_to_admin_menu = True
+    menu_order = 260
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+
+
+register_snippet(AreaOfActivityViewSet)
+
+
+# Onboarding requests: a register of records visitors submit and staff handle ---------------------------
+
+
+class OnboardingButtonHelper(ButtonHelper):
+    def get_buttons_for_obj(self, obj, exclude=None, classnames_add=None, classnames_exclude=None):
+        buttons = super().get_buttons_for_obj(obj, exclude=["edit"], classnames_add=classnames_add)
+        if obj.status == OnboardingRequest.Status.PENDING and self.request.user.has_perm(
+            "ngo_directory.change_onboardingrequest"
+        ):
+            buttons.insert(
+                0,
+                {
+                    "url": reverse("ngo_onboarding_decide", args=[obj.pk]),
+                    "label": _("Rozpatrz"),
+                    "classname": "button button-small button-secondary",
+                    "title": _("Zatwierdź albo odrzuć zgłoszenie"),
+                },
+            )
+        return buttons
+
+
+class OnboardingRequestAdmin(ModelAdmin):
+    model = OnboardingRequest
+    menu_label = _("Zgłoszenia organizacji")
+    menu_icon = "form"
+    button_helper_class = OnboardingButtonHelper
+    list_display = ("name", "legal_form", "krs", "nip", "district", "contact_email", "status", "created_at")
+    list_filter = ("status", "legal_form", "district", "is_opp", "created_at")
+    search_fields = ("name", "short_name", "krs", "nip", "contact_last_name", "contact_email")
+    inspect_view_enabled = True
+    inspect_view_fields_exclude = ("consent_text",)
+    list_export = (
+        "name",
+        "short_name",
+        "legal_form",
+        "krs",
+        "nip",
+        "regon",
+        "district",
+        "email",
+        "contact_first_name",
+        "contact_last_name",
+        "contact_email",
+        "status",
+        "created_at",
+        "decided_at",
+    )
+    export_filename = "zgloszenia-organizacji"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("decided_by", "profile")
+
+
+class StaffOnlyPagePermissionHelper(PagePermissionHelper):
+    """The export lists every profile, drafts included: COP staff only, never NGO editors."""
+
+    def user_can_list(self, user):
+        return user.is_active and user.has_perm("ngo_directory.view_ngoprofilepage")
+
+    def user_can_create(self, user):
+        return False
+
+    def user_can_inspect_obj(self, user, obj):
+        return self.user_can_list(user)
+
+    def user_can_edit_obj(self, user, obj):
+        return self.user_can_list(user) and super().user_can_edit_obj(user, obj)
+
+    def user_can_delete_obj(self, user, obj):
+        return False
+
+    def user_can_unpublish_obj(self, user, obj):
+        return False
+
+    def user_can_copy_obj(self, user, obj):
+        return False
+
+
+class NGOProfileExportAdmin(ModelAdmin):
+    """The whole directory as a table for staff, exportable as CSV or XLSX."""
+
+    model = NGOProfilePage
+    menu_label = _("Eksport bazy organizacji")
+    menu_icon = "download"
+    permission_helper_class = StaffOnlyPagePermissionHelper
+    list_display = ("title", "legal_form", "krs", "nip", "district", "is_opp", "live")
+    list_filter = ("district", "legal_form", "is_opp", "live")
+    search_fields = ("title", "short_name", "krs", "nip")
+    list_export = (
+        "title",
+        "short_name",
+        "legal_form",
+        "krs",
+        "nip",
+        "regon",
+        "is_opp",
+        "district",
+        "street",
+        "postal_code",
+        "city",
+        "email",
+        "phone",
+        "website",
+        "live",
+        "full_url",
+    )
+    export_filename = "baza-organizacji"
+
+
+class NGODirectoryAdminGroup(ModelAdminGroup):
+    menu_label = _("Organizacje")
+    menu_icon = "group"
+    menu_order = 250
+    items = (OnboardingRequestAdmin, NGOProfileExportAdmin)
+
+
+modeladmin_register(NGODirectoryAdminGroup)
+
+
+@hooks.register("before_copy_page")
+def _profiles_are_not_copied(request, page):
+    """A profile's KRS and NIP are unique, so a copy could never be valid: refuse with a clear message."""
+    if isinstance(page.specific, NGOProfilePage):
+        messages.error(
+            request,
+            _(
+                "Profilu organizacji nie kopiujemy: każda organizacja ma własne numery KRS i NIP. Dodaj nowy profil."
+            ),
+        )
+        return redirect("wagtailadmin_explore", page.get_parent().pk)
+    return None
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Decyzja"),
+        choices=[("approve", _("Zatwierdź i wyślij zaproszenie")), ("reject", _("Odrzuć"))],
+        widget=forms.RadioSelect,
+    )
+    reason = forms.CharField(
+        label=_("Powód odrzucenia"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Wymagany przy odrzuceniu; zgłaszający otrzyma go e-mailem."),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("decision") == "reject" and not (data.get("reason") or "").strip():
+            self.add_error("reason", _("Podaj powód odrzucenia: otrzyma go zgłaszający."))
+        return data
+
+
+def decide_onboarding(request, pk):
+    """Approve (profile + group + collection + invitation, in one action) or reject with a reason."""
+    if not request.user.has_perm("ngo_directory.change_onboardingrequest"):
+        raise PermissionDenied
+    onboarding = get_object_or_404(OnboardingRequest, pk=pk)
+    form = DecisionForm(request.POST or None)
+    index_url = OnboardingRequestAdmin().url_helper.index_url
+    if request.method == "POST" and onboarding.status == OnboardingRequest.Status.PENDING and form.is_valid():
+        try:
+            if form.cleaned_data["decision"] == "approve":
+                onboarding = approve_onboarding(onboarding, request.user)
+                messages.success(
+                    request,
+                    _("Zatwierdzono: utworzono szkic profilu „%(name)s” i wysłano zaproszenie do %(email)s.")
+                    % {"name": onboarding.name, "email": onboarding.contact_email},
+                )
+            else:
+                reject_onboarding(onboarding, request.user, form.cleaned_data["reason"])
+                messages.success(request, _("Odrzucono zgłoszenie; zgłaszający otrzyma powód e-mailem."))
+            return redirect(index_url)
+        except ValidationError as error:
+            form.add_error(None, error)
+    return TemplateResponse(
+        request,
+        "ngo_directory/admin/decide_onboarding.html",
+        {"onboarding": onboarding, "form": form, "index_url": index_url, "page_title": onboarding.name},
+    )
+
+
+@hooks.register("register_admin_urls")
+def _onboarding_urls():
+    return [path("organizacje/zgloszenia/<int:pk>/decyzja/", decide_onboarding, name="ngo_onboarding_decide")]
+
+
+class PendingOnboardingPanel(Component):
+    """Dashboard panel for COP staff: organisations waiting to be added to the directory."""
+
+    name = "ngo_pending_onboarding"
+    order = 90
+    template_name = "ngo_directory/admin/pending_onboarding_panel.html"
+
+    def __init__(self, requests, total):
+        self.requests, self.total = requests, total
+
+    def get_context_data(self, parent_context=None):
+        return {
+            "requests": self.requests,
+            "total": self.total,
+            "index_url": OnboardingRequestAdmin().url_helper.index_url + "?status__exact=pending",
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def _pending_onboarding_panel(request, panels):
+    if not request.user.has_perm("ngo_directory.change_onboardingrequest"):
+        return
+    pending = OnboardingRequest.objects.filter(status=OnboardingRequest.Status.PENDING).order_by("created_at")
+    requests = list(pending[:5])
+    if requests:
+        panels.append(PendingOnboardingPanel(requests, pending.count()))

@@ -1,0 +1,92 @@
+"""The organisations API: the directory's filters, detail, no drafts, no private data, constant queries."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from ngo_directory.factories import NGOProfilePageFactory
+from tests.ngo_directory.conftest import bulk_organisations
+
+pytestmark = pytest.mark.django_db
+
+LIST_URL = "/api/cop/v1/organizacje/"
+API_QUERY_BUDGET = 6
+
+
+@pytest.fixture
+def published(directory, areas):
+    orlik = NGOProfilePageFactory(
+        parent=directory,
+        title="UKS Orlik",
+        slug="orlik",
+        is_opp=True,
+        district="leszczyny",
+        contact_person_name="Piotr Trener",
+        contact_person_email="piotr.trener@example.org",
+    )
+    orlik.areas.add(areas["sport"])
+    orlik.save_revision().publish()
+    kgw = NGOProfilePageFactory(
+        parent=directory, title="KGW Palowice", slug="kgw", legal_form="kgw", krs="", district="palowice"
+    )
+    draft = NGOProfilePageFactory(parent=directory, title="Szkic w API", slug="szkic", live=False)
+    return orlik, kgw, draft
+
+
+def test_list_has_only_live_profiles_and_the_directory_filters(client, published):
+    orlik, kgw, draft = published
+    data = client.get(LIST_URL).json()
+    assert data["count"] == 2
+    assert [item["title"] for item in data["items"]] == ["KGW Palowice", "UKS Orlik"]
+    assert [i["title"] for i in client.get(LIST_URL, {"obszar": "sport"}).json()["items"]] == ["UKS Orlik"]
+    assert [i["title"] for i in client.get(LIST_URL, {"dzielnica": "palowice"}).json()["items"]] == [
+        "KGW Palowice"
+    ]
+    assert [i["title"] for i in client.get(LIST_URL, {"forma": "kgw"}).json()["items"]] == ["KGW Palowice"]
+    assert [i["title"] for i in client.get(LIST_URL, {"opp": "true"}).json()["items"]] == ["UKS Orlik"]
+    assert [i["title"] for i in client.get(LIST_URL, {"q": "orlik"}).json()["items"]] == ["UKS Orlik"]
+    assert client.get(LIST_URL, {"dzielnica": "warszawa"}).status_code == 422
+    assert client.get(LIST_URL, {"limit": 1000}).status_code == 400
+    item = client.get(LIST_URL, {"obszar": "sport"}).json()["items"][0]
+    assert item["areas"] == [{"slug": "sport", "name": "Sport i rekreacja"}]
+    assert item["krs"] == orlik.krs and item["district_label"] == "Leszczyny"
+
+
+def test_detail_hides_contact_person_unless_public_and_drafts_are_404(client, published):
+    orlik, _kgw, draft = published
+    detail = client.get(f"{LIST_URL}{orlik.pk}/").json()
+    assert detail["contact_person"] is None
+    assert "piotr.trener@example.org" not in str(detail)
+    orlik.contact_person_public = True
+    orlik.save_revision().publish()
+    detail = client.get(f"{LIST_URL}{orlik.pk}/").json()
+    assert detail["contact_person"]["email"] == "piotr.trener@example.org"
+    assert client.get(f"{LIST_URL}{draft.pk}/").status_code == 404
+    list_body = client.get(LIST_URL).content.decode()
+    assert "Szkic w API" not in list_body and "piotr.trener" not in list_body
+
+
+def test_openapi_schema_documents_the_endpoints(client):
+    schema = client.get("/api/cop/v1/openapi.json").json()
+    assert "/api/cop/v1/organizacje/" in schema["paths"]
+    assert "/api/cop/v1/organizacje/{organisation_id}/" in schema["paths"]
+    parameters = {p["name"] for p in schema["paths"]["/api/cop/v1/organizacje/"]["get"]["parameters"]}
+    assert {"q", "obszar", "dzielnica", "forma", "opp", "limit", "offset"} <= parameters
+
+
+def test_constant_query_count_from_10_to_5000(client, directory, areas, django_assert_max_num_queries):
+    bulk_organisations(directory, 10, areas=[areas["sport"]])
+    urls = [LIST_URL, f"{LIST_URL}?obszar=sport&dzielnica=belk", f"{LIST_URL}?opp=true&limit=100"]
+    client.get(LIST_URL)
+
+    def count(url):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    small = [count(url) for url in urls]
+    bulk_organisations(directory, 4990, areas=[areas["sport"]], start=10)
+    assert [count(url) for url in urls] == small
+    with django_assert_max_num_queries(API_QUERY_BUDGET):
+        data = client.get(LIST_URL, {"limit": 100, "offset": 4000}).json()
+    assert data["count"] == 5000 and len(data["items"]) == 100

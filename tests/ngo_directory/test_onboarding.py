@@ -1,0 +1,213 @@
+"""Onboarding: the public "Dodaj organizację" form, staff approval in one action, rejection with a reason."""
+
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core import mail
+from django.urls import reverse
+from wagtail.models import GroupPagePermission
+
+from home.editors import subtrees_of
+from ngo_directory.factories import NGOProfilePageFactory, OnboardingRequestFactory, valid_krs, valid_nip
+from ngo_directory.models import NGOProfilePage, OnboardingRequest
+
+pytestmark = pytest.mark.django_db
+
+
+def form_data(**overrides):
+    data = {
+        "name": "Stowarzyszenie Miłośników Dębieńska",
+        "short_name": "SMD",
+        "legal_form": "stowarzyszenie",
+        "krs": "0000654321",
+        "nip": valid_nip(777),
+        "regon": "",
+        "district": "debiensko",
+        "street": "ul. Młyńska 3",
+        "postal_code": "44-230",
+        "email": "smd@example.org",
+        "description": "Dbamy o historię Dębieńska.\nOrganizujemy <b>festyny</b>.",
+        "contact_first_name": "Katarzyna",
+        "contact_last_name": "Wójcik",
+        "contact_email": "k.wojcik@example.org",
+        "consent": "on",
+    }
+    data.update(overrides)
+    return data
+
+
+@pytest.fixture
+def onboarding_url(directory):
+    return directory.url + "dodaj/"
+
+
+class TestPublicForm:
+    def test_valid_request_is_stored_and_staff_notified_after_commit(
+        self, client, onboarding_url, staff_user, areas, django_capture_on_commit_callbacks
+    ):
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(onboarding_url, form_data(areas=[areas["kultura"].pk]))
+        assert response.status_code == 302 and "wyslano=1" in response["Location"]
+        request = OnboardingRequest.objects.get()
+        assert (
+            request.status == "pending"
+            and request.consent_given_at
+            and "Wyrażam zgodę" in request.consent_text
+        )
+        assert list(request.areas.all()) == [areas["kultura"]]
+        assert {tuple(m.to) for m in mail.outbox} == {("pracownik@example.org",), ("k.wojcik@example.org",)}
+        thanks = client.get(response["Location"]).content.decode()
+        assert "zgłoszenie zostało wysłane" in thanks
+
+    def test_errors_are_polish_next_to_fields_and_answers_are_kept(self, client, onboarding_url):
+        response = client.post(onboarding_url, form_data(nip="1234567890", krs="123", consent=""))
+        html = response.content.decode()
+        assert response.status_code == 200
+        assert "To nie jest poprawny NIP" in html
+        assert "Numer KRS ma dokładnie 10 cyfr" in html
+        assert "Bez tej zgody" in html
+        assert 'href="#id_nip"' in html  # the error summary links to the field
+        assert 'value="Stowarzyszenie Miłośników Dębieńska"' in html
+        assert not OnboardingRequest.objects.exists()
+
+    def test_duplicate_of_existing_profile_or_pending_request_is_rejected(
+        self, client, onboarding_url, directory
+    ):
+        existing = NGOProfilePageFactory(parent=directory)
+        html = client.post(onboarding_url, form_data(krs=existing.krs)).content.decode()
+        assert "Organizacja z tym numerem KRS jest już w bazie organizacji." in html
+        OnboardingRequestFactory(nip=valid_nip(4242), krs="")
+        html = client.post(onboarding_url, form_data(nip=valid_nip(4242))).content.decode()
+        assert "Zgłoszenie organizacji z tym numerem NIP już czeka na decyzję COP." in html
+        assert OnboardingRequest.objects.count() == 1
+
+    def test_honeypot_and_rate_limit(self, client, onboarding_url, settings):
+        response = client.post(onboarding_url, form_data(website_url="http://spam.example"))
+        assert response.status_code == 200 and not OnboardingRequest.objects.exists()
+        settings.COP_FORM_RATE = "2/h"
+        for _ in range(2):
+            client.post(onboarding_url, form_data(name=""))
+        assert client.post(onboarding_url, form_data()).status_code == 429
+        assert not OnboardingRequest.objects.exists()
+
+
+class TestStaffDecision:
+    def test_approval_creates_draft_group_collection_and_invitation(
+        self, staff_client, staff_user, directory, areas, django_capture_on_commit_callbacks, client
+    ):
+        request = OnboardingRequestFactory(
+            name="Fundacja Zielone Stanowice",
+            district="stanowice",
+            description="Sadzimy drzewa.\n<script>x</script>",
+        )
+        request.areas.add(areas["seniorzy"])
+        url = reverse("ngo_onboarding_decide", args=[request.pk])
+        assert "Fundacja Zielone Stanowice" in staff_client.get(url).content.decode()
+        with django_capture_on_commit_callbacks(execute=True):
+            response = staff_client.post(url, {"decision": "approve"})
+        assert response.status_code == 302
+        request.refresh_from_db()
+        assert request.status == "approved" and request.decided_by == staff_user
+        profile = NGOProfilePage.objects.get(pk=request.profile_id)
+        assert not profile.live and profile.get_parent().pk == directory.pk
+        assert list(profile.areas.all()) == [areas["seniorzy"]]
+        assert [block.block_type for block in profile.description] == ["paragraph", "paragraph"]
+        assert "<script>" not in profile.description.raw_data[1]["value"]  # visitor text is escaped
+        editor = request.editor
+        assert editor.email == request.contact_email and not editor.has_usable_password()
+        subtree = subtrees_of(editor).get()
+        assert subtree.page.pk == profile.pk and subtree.collection.get_parent().name == "Organizacje"
+        assert set(
+            GroupPagePermission.objects.filter(group=subtree.group).values_list(
+                "permission__codename", flat=True
+            )
+        ) == {"add_page", "change_page"}
+        invitation = mail.outbox[-1]
+        assert invitation.to == [request.contact_email]
+        link = re.search(r"(http://\S+/admin/password_reset/confirm/\S+/)", invitation.body)[1]
+        # the link works: the new editor sets a password and can log in to edit the draft
+        path = link.replace("http://127.0.0.1:8000", "")
+        form_page = client.get(path, follow=True)
+        assert form_page.status_code == 200
+        client.post(
+            form_page.redirect_chain[-1][0],
+            {"new_password1": "Nowe-haslo-123!", "new_password2": "Nowe-haslo-123!"},
+        )
+        editor.refresh_from_db()
+        assert editor.check_password("Nowe-haslo-123!")
+        client.force_login(editor)
+        assert client.get(reverse("wagtailadmin_pages:edit", args=[profile.pk])).status_code == 200
+
+    def test_rejection_needs_a_reason_and_emails_it(
+        self, staff_client, directory, django_capture_on_commit_callbacks
+    ):
+        request = OnboardingRequestFactory()
+        url = reverse("ngo_onboarding_decide", args=[request.pk])
+        response = staff_client.post(url, {"decision": "reject", "reason": ""})
+        assert "Podaj powód odrzucenia" in response.content.decode()
+        request.refresh_from_db()
+        assert request.status == "pending"
+        with django_capture_on_commit_callbacks(execute=True):
+            staff_client.post(url, {"decision": "reject", "reason": "Organizacja działa poza gminą."})
+        request.refresh_from_db()
+        assert request.status == "rejected"
+        assert "Organizacja działa poza gminą." in mail.outbox[-1].body
+        assert not NGOProfilePage.objects.exists()
+
+    def test_ngo_editor_cannot_decide_or_see_the_register(self, client, directory):
+        editor = get_user_model().objects.create_user("ktos", "ktos@example.org", "x")
+        from django.contrib.auth.models import Permission
+
+        editor.user_permissions.add(Permission.objects.get(codename="access_admin"))
+        client.force_login(editor)
+        request = OnboardingRequestFactory()
+        response = client.post(reverse("ngo_onboarding_decide", args=[request.pk]), {"decision": "approve"})
+        assert response.status_code in (302, 403)
+        request.refresh_from_db()
+        assert request.status == "pending"
+        assert client.get(reverse("ngo_directory_onboardingrequest_modeladmin_index")).status_code in (
+            302,
+            403,
+        )
+
+    def test_register_lists_filters_and_exports(self, staff_client, directory):
+        OnboardingRequestFactory(name="Fundacja Do Eksportu", district="belk")
+        index = reverse("ngo_directory_onboardingrequest_modeladmin_index")
+        assert "Fundacja Do Eksportu" in staff_client.get(index, {"district__exact": "belk"}).content.decode()
+        assert (
+            "Fundacja Do Eksportu"
+            not in staff_client.get(index, {"district__exact": "palowice"}).content.decode()
+        )
+        csv = staff_client.get(index, {"export": "csv"})
+        assert csv.status_code == 200 and "Fundacja Do Eksportu" in b"".join(csv.streaming_content).decode()
+
+
+class TestDirectoryExport:
+    def test_staff_export_csv_and_xlsx(self, staff_client, directory):
+        NGOProfilePageFactory(parent=directory, title="Stowarzyszenie Eksportowe", krs=valid_krs(5555))
+        index = reverse("ngo_directory_ngoprofilepage_modeladmin_index")
+        csv = staff_client.get(index, {"export": "csv"})
+        assert csv.status_code == 200
+        body = b"".join(csv.streaming_content).decode()
+        assert "Stowarzyszenie Eksportowe" in body and valid_krs(5555) in body
+        xlsx = staff_client.get(index, {"export": "xlsx"})
+        content = xlsx.content if hasattr(xlsx, "content") else b"".join(xlsx.streaming_content)
+        assert xlsx.status_code == 200 and content[:2] == b"PK"
+
+
+def test_staff_dashboard_lists_pending_requests(staff_client, directory):
+    OnboardingRequestFactory(name="Fundacja Na Pulpicie")
+    html = staff_client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Zgłoszenia organizacji czekające na decyzję (1)" in html and "Fundacja Na Pulpicie" in html
+
+
+def test_database_rejects_a_second_pending_request_with_the_same_krs(directory):
+    from django.db import IntegrityError, transaction
+
+    first = OnboardingRequestFactory(krs=valid_krs(31337))
+    with pytest.raises(IntegrityError), transaction.atomic():
+        OnboardingRequestFactory(krs=first.krs)
+    first.status = "rejected"
+    first.save()
+    assert OnboardingRequestFactory(krs=first.krs).pk  # after a decision the organisation may apply again
