@@ -6,9 +6,9 @@ from decimal import Decimal
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from home.blocks import heading, paragraph
 from home.demo import DemoContext
 from home.editors import add_editor
-from home.factories import heading, paragraph
 from home.models import NavigationSettings
 
 from .factories import valid_nip, valid_regon

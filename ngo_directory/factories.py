@@ -3,7 +3,7 @@
 import factory
 import wagtail_factories
 
-from home.factories import paragraph
+from home.blocks import paragraph
 
 from .identifiers import with_check_digit_nip, with_check_digit_regon
 from .models import AreaOfActivity, NGODirectoryPage, NGOProfilePage, OnboardingRequest, TaxCampaignPage
