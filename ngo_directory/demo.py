@@ -11,8 +11,8 @@ from home.demo import DemoContext
 from home.editors import add_editor
 from home.models import NavigationSettings
 
-from .factories import valid_nip, valid_regon
 from .forms import CONSENT_TEXT
+from .identifiers import valid_nip, valid_regon
 from .models import AreaOfActivity, NGODirectoryPage, NGOProfilePage, OnboardingRequest, TaxCampaignPage
 from .services import give_ngo_subtree
 

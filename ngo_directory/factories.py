@@ -5,24 +5,8 @@ import wagtail_factories
 
 from home.blocks import paragraph
 
-from .identifiers import with_check_digit_nip, with_check_digit_regon
+from .identifiers import valid_krs, valid_nip, valid_regon  # noqa: F401 (re-exported for tests)
 from .models import AreaOfActivity, NGODirectoryPage, NGOProfilePage, OnboardingRequest, TaxCampaignPage
-
-
-def valid_nip(n: int) -> str:
-    """The n-th valid NIP of a deterministic series (skips prefixes without a fitting check digit)."""
-    base = 642_000_000 + n * 7
-    while not (nip := with_check_digit_nip(f"{base:09d}")):
-        base += 1
-    return nip
-
-
-def valid_regon(n: int) -> str:
-    return with_check_digit_regon(f"{24_000_000 + n:08d}")
-
-
-def valid_krs(n: int) -> str:
-    return f"{n:010d}"
 
 
 class AreaOfActivityFactory(factory.django.DjangoModelFactory):

@@ -50,3 +50,19 @@ def with_check_digit_nip(first9: str) -> str:
 def with_check_digit_regon(first8: str) -> str:
     """A valid 9-digit REGON from 8 digits (demo data and tests)."""
     return first8 + stdnum_regon.calc_check_digit(first8)
+
+
+def valid_nip(n: int) -> str:
+    """The n-th valid NIP of a deterministic series (skips prefixes without a fitting check digit)."""
+    base = 642_000_000 + n * 7
+    while not (nip := with_check_digit_nip(f"{base:09d}")):
+        base += 1
+    return nip
+
+
+def valid_regon(n: int) -> str:
+    return with_check_digit_regon(f"{24_000_000 + n:08d}")
+
+
+def valid_krs(n: int) -> str:
+    return f"{n:010d}"
