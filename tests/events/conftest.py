@@ -32,3 +32,32 @@ def registration_data(**overrides):
     }
     data.update(overrides)
     return data
+
+
+@pytest.fixture
+def ngo_directory(home_page):
+    from ngo_directory.models import NGODirectoryPage
+
+    directory = NGODirectoryPage(title="Baza organizacji", slug="organizacje")
+    home_page.add_child(instance=directory)
+    directory.save_revision().publish()
+    return directory
+
+
+def make_ngo(directory, title, email=""):
+    from ngo_directory.models import NGOProfilePage
+
+    profile = NGOProfilePage(title=title, legal_form="stowarzyszenie", district="czerwionka", email=email)
+    directory.add_child(instance=profile)
+    profile.save_revision().publish()
+    return profile
+
+
+@pytest.fixture
+def ngo(ngo_directory):
+    return make_ngo(ngo_directory, "Stowarzyszenie Aktywni Razem", email="kontakt@aktywni.example.org")
+
+
+@pytest.fixture
+def other_ngo(ngo_directory):
+    return make_ngo(ngo_directory, "Fundacja Zielona Gmina")
