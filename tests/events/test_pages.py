@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.test.utils import WagtailPageTestCase
 
-from events.factories import EventIndexPageFactory, EventPageFactory, ProjectPageFactory, in_days
+from events.factories import EventPageFactory, ProjectPageFactory, in_days
 from events.models import EventIndexPage, EventPage, ProjectPage
 from home.models import HomePage, StandardPage
 from ngo_directory.models import NGOProfilePage
