@@ -1,5 +1,6 @@
 """Admin side of the events app: the registrations register, attendance, messages, home page section."""
 
+from django.contrib import admin
 from django.template.loader import render_to_string
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +14,23 @@ from . import views
 from .models import EventPage, Registration, public_events, upcoming
 
 HOME_SECTION_COUNT = 3
+
+
+class EventFilter(admin.SimpleListFilter):
+    """Filter by event: only events that have registrations (and without Django's admin site)."""
+
+    title = _("wydarzenie")
+    parameter_name = "wydarzenie"
+
+    def lookups(self, request, model_admin):
+        events = EventPage.objects.filter(registrations__isnull=False).distinct().order_by("-start")
+        return [(str(pk), title) for pk, title in events.values_list("pk", "title")]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value and value.isdigit():
+            return queryset.filter(event_id=value)
+        return queryset
 
 
 class RegistrationPermissionHelper(PermissionHelper):
@@ -32,7 +50,7 @@ class RegistrationAdmin(ModelAdmin):
     add_to_settings_menu = False
     permission_helper_class = RegistrationPermissionHelper
     list_display = ("name", "email", "organisation", "event", "status", "created_at", "attended")
-    list_filter = ("status", "attended", "event")
+    list_filter = ("status", "attended", EventFilter)
     list_select_related = ("event",)
     search_fields = ("name", "email", "organisation", "event__title")
     ordering = ("-created_at", "-pk")
@@ -83,7 +101,7 @@ def event_registration_buttons(page, user, next_url=None):
         "events.change_registration"
     ):
         return
-    registrations = reverse("events_registration_modeladmin_index") + f"?event__id__exact={page.pk}"
+    registrations = reverse("events_registration_modeladmin_index") + f"?wydarzenie={page.pk}"
     yield Button(_("Zapisy"), registrations, icon_name="list-ul", priority=90)
     yield Button(
         _("Lista obecności"), reverse("events_attendance", args=[page.pk]), icon_name="tick", priority=91
