@@ -6,9 +6,11 @@ import factory
 import wagtail_factories
 from django.utils import timezone
 
-from home.factories import paragraph
-
 from .models import PRIVACY_NOTICE, ConsentText, EventIndexPage, EventPage, ProjectPage, Registration
+
+
+def paragraph(html: str) -> dict:
+    return {"type": "paragraph", "value": html}
 
 
 def in_days(days: float, hour: int = 17, minute: int = 0) -> datetime.datetime:
