@@ -60,7 +60,7 @@ def targets(context: BenchContext) -> list[Target]:
         Target("kalendarz: widok miesiąca", f"{calendar.url}miesiac/?miesiac={month}"),
         Target("kalendarz: filtr rodzaju", f"{calendar.url}?rodzaj=training"),
         Target("kalendarz iCal (nadchodzące)", f"{calendar.url}ical/"),
-        Target("wydarzenie z zapisami", event.url),
+        Target("wydarzenie (najbliższe)", event.url),
         Target("API: wydarzenia", "/api/cop/v1/events/", kind="api"),
         Target("API: wydarzenia, filtr rodzaju", "/api/cop/v1/events/?type=training&limit=50", kind="api"),
     ]

@@ -65,7 +65,9 @@ def test_sign_up_waiting_list_cancellation_and_promotion(browser_page, live_home
 
     assert Registration.objects.get(email="tomasz@example.org").status == Registration.CONFIRMED
     assert Registration.objects.get(email="katarzyna@example.org").status == Registration.CANCELLED
-    promotion = [m for m in mail.outbox if m.to == ["tomasz@example.org"] and "Zwolniło się miejsce" in m.subject]
+    promotion = [
+        m for m in mail.outbox if m.to == ["tomasz@example.org"] and "Zwolniło się miejsce" in m.subject
+    ]
     assert len(promotion) == 1
     page.goto(event.url)
     assert page.get_by_text("Brak wolnych miejsc").is_visible()
