@@ -98,6 +98,36 @@ def _ensure_calendar_in_menu(context: DemoContext) -> None:
         context.note("pozycja menu „Wydarzenia”")
 
 
+RULES_TEXT = """Regulamin projektu „Wspólnie znaczy lepiej – System pracy organizacji pozarządowych
+i administracji w Czerwionce-Leszczynach” (wersja demonstracyjna)
+
+1. W projekcie mogą uczestniczyć przedstawiciele organizacji pozarządowych działających na terenie
+   Gminy i Miasta Czerwionka-Leszczyny oraz pracownicy Urzędu Gminy i Miasta.
+2. Udział jest bezpłatny. Do projektu można przystąpić na dowolnym etapie.
+3. Na każde spotkanie zapisujemy się osobno przez formularz na stronie spotkania. O przyjęciu
+   decyduje kolejność zgłoszeń; po wyczerpaniu miejsc prowadzona jest lista rezerwowa.
+4. Rezygnację zgłasza się linkiem z wiadomości potwierdzającej zapis.
+5. Spotkania odbywają się w Miejskim Ośrodku Kultury, ul. 3-go Maja 36A.
+"""
+
+
+def ensure_rules_document(context: DemoContext):
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    Document = get_document_model()
+    title = "Regulamin projektu „Wspólnie znaczy lepiej”"
+    document = Document.objects.filter(title=title).first()
+    if document is None:
+        document = Document(title=title)
+        document.file.save(
+            "regulamin-wspolnie-znaczy-lepiej.txt", ContentFile(RULES_TEXT.encode()), save=False
+        )
+        document.save()
+        context.note("regulamin projektu (dokument)")
+    return document
+
+
 def ensure_project(context: DemoContext) -> ProjectPage:
     """The project page; it replaces the plain page the foundation's demo made at the same address."""
     home = context.home
@@ -163,6 +193,7 @@ def ensure_project(context: DemoContext) -> ProjectPage:
             ],
             place_name=MOK[0],
             place_address=MOK[1],
+            rules_document=ensure_rules_document(context),
             cost="Udział w projekcie jest całkowicie bezpłatny.",
             registration_info=(
                 "<p>Na każde spotkanie zapisujesz się osobno, formularzem na stronie spotkania. Zapis wymaga "
@@ -250,6 +281,7 @@ def ensure_meetings(context: DemoContext, project: ProjectPage) -> list[EventPag
                 registration_enabled=True,
                 capacity=30,
                 rules_summary=rules,
+                rules_document=project.rules_document,
             )
         )
     return meetings
