@@ -161,6 +161,18 @@ def test_home_page_shows_upcoming_events(client, home_page, calendar, django_ass
 
 
 @pytest.mark.django_db
+def test_home_page_query_budget_does_not_grow_with_events(client, home_page, calendar, ngo):
+    make_events(calendar, ngo, 2)
+    client.get(home_page.url)
+    with CaptureQueriesContext(connection) as few:
+        client.get(home_page.url)
+    make_events(calendar, ngo, 10, prefix="Więcej ")
+    with CaptureQueriesContext(connection) as many:
+        client.get(home_page.url)
+    assert len(few) == len(many) <= 22
+
+
+@pytest.mark.django_db
 def test_project_page_lists_its_schedule_and_marks_held_meetings(client, home_page):
     project = ProjectPageFactory(
         parent=home_page,
