@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+import wagtail_factories
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.test.utils import WagtailPageTestCase
@@ -54,10 +55,11 @@ def test_event_under_an_ngo_profile_belongs_to_that_ngo(client, ngo):
     assert f'<a href="{ngo.url}">{ngo.title}</a>' in client.get(event.url).content.decode()
 
 
-def make_events(calendar, ngo, count, prefix=""):
+def make_events(calendar, ngo, count, prefix="", image=None):
     for number in range(count):
         EventPageFactory(
             parent=calendar,
+            listing_image=image,
             title=f"{prefix}Nadchodzące {number}",
             start=in_days(2 + number),
             organiser=ngo if number % 2 else None,
@@ -135,15 +137,16 @@ class TestCalendar:
 
     @pytest.mark.parametrize("suffix", ["", "archiwum/", "miesiac/"])
     def test_query_budget_does_not_grow_with_events(self, client, calendar, ngo, other_ngo, suffix):
-        make_events(calendar, ngo, 2)
+        image = wagtail_factories.ImageFactory()  # listing images and their renditions come in bulk
+        make_events(calendar, ngo, 2, image=image)
         client.get(calendar.url + suffix)  # warm the site-root cache
         with CaptureQueriesContext(connection) as few:
             assert client.get(calendar.url + suffix).status_code == 200
-        make_events(calendar, other_ngo, 10, prefix="Więcej ")
+        make_events(calendar, other_ngo, 10, prefix="Więcej ", image=image)
         with CaptureQueriesContext(connection) as many:
             assert client.get(calendar.url + suffix).status_code == 200
         assert len(many) == len(few)
-        assert len(many) <= 13
+        assert len(many) <= 15
 
 
 @pytest.mark.django_db
