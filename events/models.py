@@ -86,9 +86,7 @@ class ConsentText(models.Model):
 
 def public_events():
     """Live, public event pages with what every listing shows (organiser, image) fetched up front."""
-    return prefetch_listing_images(
-        EventPage.objects.live().public().select_related("organiser")
-    )
+    return prefetch_listing_images(EventPage.objects.live().public().select_related("organiser"))
 
 
 def filter_events(events, *, event_type=None, organiser=None):
