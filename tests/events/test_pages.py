@@ -192,3 +192,18 @@ def test_project_page_lists_its_schedule_and_marks_held_meetings(client, home_pa
     assert "zapisy na stronie spotkania" in html
     assert "Infrastruktura współpracy" in html and "diagnoza stanu obecnego" in html
     assert "Miejski Ośrodek Kultury" in html
+
+
+@pytest.mark.django_db
+def test_project_page_query_budget_does_not_grow_with_meetings(client, home_page):
+    project = ProjectPageFactory(parent=home_page, title="Projekt z harmonogramem")
+    for number in range(2):
+        EventPageFactory(parent=project, title=f"Spotkanie {number}", start=in_days(number + 1))
+    client.get(project.url)
+    with CaptureQueriesContext(connection) as few:
+        client.get(project.url)
+    for number in range(2, 10):
+        EventPageFactory(parent=project, title=f"Spotkanie {number}", start=in_days(number + 1))
+    with CaptureQueriesContext(connection) as many:
+        assert "Spotkanie 9" in client.get(project.url).content.decode()
+    assert len(few) == len(many) <= 12
