@@ -371,7 +371,8 @@ class NGOProfilePage(BasePage):
     # A copy must never carry the registry numbers of the original (they are unique).
     exclude_fields_in_copy = ["krs", "nip", "regon"]
     parent_page_types = ["ngo_directory.NGODirectoryPage"]
-    subpage_types = []
+    # Pages the NGO publishes under its profile (strings: the hub never imports its consumers).
+    subpage_types = ["events.EventPage"]
     page_description = _(
         "Profil organizacji pozarządowej; organizacja redaguje go sama, zmiany akceptuje COP."
     )

@@ -1,4 +1,5 @@
 """Factories of every app, in one place for the tests (each app keeps its own ``factories.py``)."""
 
+from events.factories import *  # noqa: F403
 from home.factories import *  # noqa: F403
 from ngo_directory.factories import *  # noqa: E402, F403
