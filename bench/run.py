@@ -96,14 +96,21 @@ def collect_targets(context, only=""):
     return [t for t in targets if only in t.name or only in t.url]
 
 
-def measure(client, url, requests, warmup, expected_status=200):
+def measure(client, url, requests, warmup, expected_status=200, uncached=False):
+    from django.core.cache import cache
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
+    def prepare():
+        if uncached:
+            cache.clear()
+
     for _ in range(warmup):
+        prepare()
         response = client.get(url)
         if response.status_code != expected_status:
             raise SystemExit(f"{url}: status {response.status_code}, expected {expected_status}")
+    prepare()
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     # Count now: the captured slice reads the connection's live log, which the next request resets.
@@ -112,6 +119,7 @@ def measure(client, url, requests, warmup, expected_status=200):
     timings = []
     gc.collect()
     for _ in range(requests):
+        prepare()
         started = time.perf_counter()
         client.get(url)
         timings.append((time.perf_counter() - started) * 1000)
@@ -143,7 +151,7 @@ def main(argv=None):
         bare = measure(client, BARE_URL, args.requests * 3, args.warmup)
         results = []
         for target in targets:
-            result = measure(client, target.url, args.requests, args.warmup, target.status)
+            result = measure(client, target.url, args.requests, args.warmup, target.status, target.uncached)
             result.update(name=target.name, url=target.url, kind=target.kind)
             result["ratio"] = result["median_ms"] / bare["median_ms"]
             results.append(result)

@@ -33,6 +33,8 @@ class Target:
     url: str
     kind: str = "page"
     status: int = 200
+    # True: empty the cache before every request, to time what a cached URL costs when it is rebuilt.
+    uncached: bool = False
 
 
 @dataclass
@@ -175,6 +177,7 @@ def targets(context: BenchContext) -> list[Target]:
         Target("deklaracja dostępności", statement.url),
         Target("wyniki wyszukiwania", "/szukaj/?q=centrum+organizacji"),
         Target("sitemap.xml", "/sitemap.xml"),
+        Target("sitemap.xml bez pamięci podręcznej", "/sitemap.xml", uncached=True),
         Target("API: lista aktualności", "/api/cop/v1/news/", kind="api"),
         Target("API: lista aktualności (100)", "/api/cop/v1/news/?limit=100", kind="api"),
         Target("API: aktualność", f"/api/cop/v1/news/{news.pk}/", kind="api"),

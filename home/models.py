@@ -337,15 +337,22 @@ class NewsPage(BasePage):
 
     def get_schema_org(self, request=None):
         data = super().get_schema_org(request)
+        organisation = {"@type": "Organization", "name": "Centrum Organizacji Pozarządowych"}
         data.update(
             {
                 "@type": "NewsArticle",
                 "headline": self.title,
                 "datePublished": self.date.isoformat(),
                 "dateModified": (self.last_published_at or timezone.now()).isoformat(),
-                "publisher": {"@type": "Organization", "name": "Centrum Organizacji Pozarządowych"},
+                "mainEntityOfPage": data["url"],
+                "author": organisation,
+                "publisher": organisation,
             }
         )
+        if self.listing_image:
+            # The same rendition as the page's og:image (base.html), so no second image is generated.
+            url = self.listing_image.get_rendition("fill-1200x630").url
+            data["image"] = request.build_absolute_uri(url) if request else url
         return data
 
 

@@ -162,6 +162,26 @@ class TestRendering:
         assert data["@type"] == "NewsArticle"
         assert data["headline"] == "Dzień Wolontariusza"
         assert data["datePublished"] == news.date.isoformat()
+        assert data["publisher"]["name"] == data["author"]["name"] == "Centrum Organizacji Pozarządowych"
+        assert "image" not in data and "og:image" not in html
+        assert f'<meta property="article:published_time" content="{news.date.isoformat()}">' in html
+
+    def test_shared_image_in_open_graph_and_schema_org(self, client, news_index):
+        from wagtail.images import get_image_model
+        from wagtail.images.tests.utils import get_test_image_file
+
+        image = get_image_model().objects.create(
+            title="Wolontariusze w Centrum", file=get_test_image_file(size=(1400, 800))
+        )
+        news = NewsPageFactory(parent=news_index, title="Dzień Wolontariusza", listing_image=image)
+        html = client.get(news.url).content.decode()
+        og_image = re.search(r'<meta property="og:image" content="([^"]+)">', html).group(1)
+        assert og_image.startswith("http://testserver/") and "fill-1200x630" in og_image
+        assert '<meta property="og:image:alt" content="Wolontariusze w Centrum">' in html
+        data = json.loads(
+            re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1)
+        )
+        assert data["image"] == og_image
 
     def test_json_ld_cannot_break_out_of_script(self, client, home_page):
         page = StandardPageFactory(parent=home_page, title="</script><script>alert(1)</script>")
