@@ -45,10 +45,10 @@ def ngo_directory(home_page):
 
 
 def make_ngo(directory, title, email=""):
-    from ngo_directory.models import NGOProfilePage
+    """A published NGO profile with valid registry numbers (the directory's factory)."""
+    from ngo_directory.factories import NGOProfilePageFactory
 
-    profile = NGOProfilePage(title=title, legal_form="stowarzyszenie", district="czerwionka", email=email)
-    directory.add_child(instance=profile)
+    profile = NGOProfilePageFactory(parent=directory, title=title, email=email)
     profile.save_revision().publish()
     return profile
 
