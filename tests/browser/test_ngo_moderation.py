@@ -10,6 +10,23 @@ from ngo_directory.factories import NGODirectoryPageFactory, NGOProfilePageFacto
 from ngo_directory.services import give_ngo_subtree
 
 
+def wait_until(condition, timeout=30.0):
+    """Poll the database until the browser's request has been handled (the live server is another thread)."""
+    import time
+
+    from django.db import OperationalError
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if condition():
+                return True
+        except OperationalError:  # SQLite's shared in-memory database is locked while the server writes
+            pass
+        time.sleep(0.25)
+    return condition()
+
+
 def log_in(tab, username, password):
     tab.goto("/admin/login/")
     tab.fill("#id_username", username)
@@ -43,7 +60,9 @@ def test_editor_submits_staff_approves_public_page_changes(chromium, live_server
     tab.fill("#id_beneficiaries", "seniorzy i dzieci z Przegędzy")
     assert tab.locator('button[name="action-publish"]').count() == 0  # no publish button for an NGO editor
     tab.locator('button[name="action-submit"]').dispatch_event("click")
-    tab.wait_for_load_state("networkidle")
+    from wagtail.models import TaskState, WorkflowState
+
+    assert wait_until(lambda: WorkflowState.objects.filter(status="in_progress").exists())
     editor_context.close()
 
     profile.refresh_from_db()
@@ -63,10 +82,8 @@ def test_editor_submits_staff_approves_public_page_changes(chromium, live_server
     comment.wait_for()
     comment.fill("Zatwierdzone, dziękujemy.")
     tab.locator('.modal form button[type="submit"]').first.click()
-    tab.wait_for_load_state("networkidle")
+    assert wait_until(lambda: TaskState.objects.filter(status="approved").exists())
     staff_context.close()
-    from wagtail.models import TaskState
-
     assert TaskState.objects.get(status="approved").comment == "Zatwierdzone, dziękujemy."
 
     # 3. The public page shows the change.
