@@ -219,7 +219,7 @@ class NGOProfilePage(BasePage):
         index.FilterField("is_opp"),
     ]
     parent_page_types = ["ngo_directory.NGODirectoryPage"]
-    subpage_types = []
+    subpage_types = ["volunteering.VolunteerOfferPage"]
     page_description = _(
         "Profil organizacji pozarządowej; organizacja redaguje go sama, zmiany akceptuje COP."
     )
