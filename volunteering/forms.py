@@ -226,4 +226,4 @@ class OfferFilterForm(forms.Form):
         if not self.is_bound:
             return {}
         self.is_valid()
-        return {name: value for name, value in self.cleaned_data.items()}
+        return dict(self.cleaned_data)
