@@ -10,6 +10,7 @@ Settings (all optional):
 * ``VOLUNTEERING_UNCONFIRMED_DAYS`` – days an unconfirmed sign-up waits before it is deleted (default 14).
 """
 
+import base64
 import datetime
 import json
 from dataclasses import dataclass
@@ -56,7 +57,9 @@ def make_token(volunteer: Volunteer, purpose: str) -> str:
         "v": volunteer.pk,
         "e": (volunteer.guardian_email if purpose == "guardian" else volunteer.contact_email),
     }
-    return signing.dumps(payload, salt=SALTS[purpose], compress=True)
+    # Wagtail's page URLs accept only [\w-] in a segment, so the signed value is wrapped in URL-safe base64.
+    signed = signing.dumps(payload, salt=SALTS[purpose], compress=True)
+    return base64.urlsafe_b64encode(signed.encode()).decode().rstrip("=")
 
 
 class LinkError(Exception):
@@ -69,10 +72,11 @@ class LinkError(Exception):
 
 def read_token(token: str, purpose: str) -> Volunteer:
     try:
-        payload = signing.loads(token, salt=SALTS[purpose], max_age=link_max_age(purpose))
+        signed = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode()
+        payload = signing.loads(signed, salt=SALTS[purpose], max_age=link_max_age(purpose))
     except signing.SignatureExpired as error:
         raise LinkError("expired") from error
-    except signing.BadSignature as error:
+    except (signing.BadSignature, ValueError) as error:
         raise LinkError("invalid") from error
     volunteer = Volunteer.objects.filter(pk=payload.get("v")).first()
     expected = volunteer and (volunteer.guardian_email if purpose == "guardian" else volunteer.contact_email)
