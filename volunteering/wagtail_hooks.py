@@ -14,7 +14,17 @@ from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
 from . import admin_views
-from .models import AGE_GROUPS, GdprAuditEntry, HoursEntry, OfferApplication, Skill, Volunteer
+from ngo_directory.models import AreaOfActivity
+
+from .models import (
+    AGE_GROUPS,
+    GdprAuditEntry,
+    HoursEntry,
+    OfferApplication,
+    Skill,
+    Volunteer,
+    VolunteerClubPage,
+)
 from .models.records import today
 from .ownership import applications_for, can_handle_application, is_registry_staff, own_offers_condition
 
@@ -55,6 +65,38 @@ class AgeGroupFilter(SimpleListFilter):
 
         # Born after (today − high years) and on/before (today − low years).
         return queryset.filter(date_of_birth__gt=years_ago(high), date_of_birth__lte=years_ago(low))
+
+
+def choice_filter(title, parameter, choices, lookup):
+    """A list filter over related rows (Django's related filters need django.contrib.admin, absent here)."""
+
+    class ChoiceFilter(SimpleListFilter):
+        def lookups(self, request, model_admin):
+            return [(str(pk), label) for pk, label in choices()]
+
+        def queryset(self, request, queryset):
+            value = self.value()
+            if value and value.isdigit():
+                return queryset.filter(**{lookup: int(value)}).distinct()
+            return queryset
+
+    ChoiceFilter.title = title
+    ChoiceFilter.parameter_name = parameter
+    return ChoiceFilter
+
+
+InterestFilter = choice_filter(
+    _("zainteresowania"), "obszar", lambda: AreaOfActivity.objects.values_list("pk", "name"), "interests__id"
+)
+SkillFilter = choice_filter(
+    _("umiejętności"), "umiejetnosc", lambda: Skill.objects.values_list("pk", "name"), "skills__id"
+)
+ClubFilter = choice_filter(
+    _("koło wolontariatu"),
+    "kolo",
+    lambda: VolunteerClubPage.objects.order_by("title").values_list("pk", "title"),
+    "club__id",
+)
 
 
 class VolunteerButtonHelper(ButtonHelper):
@@ -99,7 +141,7 @@ class VolunteerAdmin(ModelAdmin):
     button_helper_class = VolunteerButtonHelper
     permission_helper_class = NoCreatePermissionHelper
     list_display = ["__str__", "status", "district", "age_group_label", "club", "created_at"]
-    list_filter = ["status", "district", "interests", "skills", AgeGroupFilter, "club"]
+    list_filter = ["status", "district", InterestFilter, SkillFilter, AgeGroupFilter, ClubFilter]
     list_select_related = ["club"]
     search_fields = [
         "first_name",

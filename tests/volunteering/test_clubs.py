@@ -98,7 +98,9 @@ def test_coordinator_edits_own_club_but_cannot_publish(client, club_a, staff_use
         reverse("wagtailadmin_pages:edit", args=[club.pk]),
         edit_data(club, title="Koło przy SP 1 – nowa nazwa", **{"action-submit": "action-submit"}),
     )
-    state = WorkflowState.objects.get(base_content_type__isnull=False, object_id=str(club.pk), status="in_progress")
+    state = WorkflowState.objects.get(
+        base_content_type__isnull=False, object_id=str(club.pk), status="in_progress"
+    )
     assert state.workflow.name == "Akceptacja COP"
     club.refresh_from_db()
     assert club.title == "Koło przy SP 1"
@@ -112,5 +114,7 @@ def test_coordinator_may_add_news_under_own_club_only(client, club_a, club_b):
     client.force_login(coordinator)
     ok = client.get(reverse("wagtailadmin_pages:add", args=["volunteering", "volunteerclubnewspage", own.pk]))
     assert ok.status_code == 200
-    refused = client.get(reverse("wagtailadmin_pages:add", args=["volunteering", "volunteerclubnewspage", other.pk]))
+    refused = client.get(
+        reverse("wagtailadmin_pages:add", args=["volunteering", "volunteerclubnewspage", other.pk])
+    )
     assert refused.status_code in (302, 403)

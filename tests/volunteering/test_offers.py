@@ -19,12 +19,28 @@ def titles(response):
 
 def test_listing_filters(client, offer_index, ngo_a, areas, skills):
     profile, _editor = ngo_a
-    VolunteerOfferPageFactory(parent=offer_index, title="Seniorzy Leszczyny", areas=[areas["seniorzy"]], district="leszczyny", min_age=18)
-    VolunteerOfferPageFactory(parent=profile, title="Sprzątanie lasu", areas=[areas["ekologia"]], skills=[skills["prawo-jazdy"]], district="belk", min_age=13)
+    VolunteerOfferPageFactory(
+        parent=offer_index,
+        title="Seniorzy Leszczyny",
+        areas=[areas["seniorzy"]],
+        district="leszczyny",
+        min_age=18,
+    )
+    VolunteerOfferPageFactory(
+        parent=profile,
+        title="Sprzątanie lasu",
+        areas=[areas["ekologia"]],
+        skills=[skills["prawo-jazdy"]],
+        district="belk",
+        min_age=13,
+    )
     VolunteerOfferPageFactory(parent=offer_index, title="Zamknięta", accepting_applications=False)
     VolunteerOfferPageFactory(
-        parent=offer_index, title="Minęła", is_ongoing=False,
-        start_date=timezone.localdate() - datetime.timedelta(days=10), end_date=timezone.localdate() - datetime.timedelta(days=3),
+        parent=offer_index,
+        title="Minęła",
+        is_ongoing=False,
+        start_date=timezone.localdate() - datetime.timedelta(days=10),
+        end_date=timezone.localdate() - datetime.timedelta(days=3),
     )
     assert sorted(titles(client.get(offer_index.url))) == ["Seniorzy Leszczyny", "Sprzątanie lasu"]
     assert titles(client.get(offer_index.url, {"area": "seniorzy"})) == ["Seniorzy Leszczyny"]
@@ -48,13 +64,21 @@ def test_listing_query_budget_does_not_grow(client, offer_index, areas, rows, dj
 
 
 def apply_data(**overrides):
-    data = {"name": "Piotr Zieliński", "email": "piotr@example.org", "age": "30", "message": "Mam wolne soboty.", "consent": "on"}
+    data = {
+        "name": "Piotr Zieliński",
+        "email": "piotr@example.org",
+        "age": "30",
+        "message": "Mam wolne soboty.",
+        "consent": "on",
+    }
     data.update(overrides)
     return data
 
 
 def test_resident_applies_and_both_sides_are_told(client, offer_index, django_capture_on_commit_callbacks):
-    offer = VolunteerOfferPageFactory(parent=offer_index, title="Pomoc przy festynie", contact_email="festyn@example.org")
+    offer = VolunteerOfferPageFactory(
+        parent=offer_index, title="Pomoc przy festynie", contact_email="festyn@example.org"
+    )
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(offer.url, apply_data())
     assert response.status_code == 302
@@ -127,7 +151,11 @@ class TestApplicationsIsolation:
         assert "Adam Alfa" in html and "Beata Beta" not in html and "Cezary COP" not in html
         export = client.get(index, {"export": "csv"})
         body = b"".join(export.streaming_content).decode() if export.streaming else export.content.decode()
-        assert "adam@example.org" in body and "beata@example.org" not in body and "cezary@example.org" not in body
+        assert (
+            "adam@example.org" in body
+            and "beata@example.org" not in body
+            and "cezary@example.org" not in body
+        )
 
     def test_direct_urls_to_other_ngo_are_refused(self, client, setup):
         editor_a, app_a, app_b, app_cop = setup
@@ -138,17 +166,27 @@ class TestApplicationsIsolation:
                 response = client.get(url)
                 assert response.status_code in (302, 403, 404), (action, response.status_code)
                 assert other.name not in response.content.decode()
-            response = client.post(reverse("volunteering_offerapplication_modeladmin_edit", args=[other.pk]), {"status": "accepted"})
+            response = client.post(
+                reverse("volunteering_offerapplication_modeladmin_edit", args=[other.pk]),
+                {"status": "accepted"},
+            )
             other.refresh_from_db()
             assert other.status == "new"
             certificate = client.get(reverse("volunteering_certificate", args=[other.pk]))
             assert certificate.status_code in (302, 403) and other.name not in certificate.content.decode()
-        assert "Adam Alfa" in client.get(reverse("volunteering_offerapplication_modeladmin_inspect", args=[app_a.pk])).content.decode()
+        assert (
+            "Adam Alfa"
+            in client.get(
+                reverse("volunteering_offerapplication_modeladmin_inspect", args=[app_a.pk])
+            ).content.decode()
+        )
 
     def test_ngo_decides_on_own_application(self, client, setup):
         editor_a, app_a, *_ = setup
         client.force_login(editor_a)
-        client.post(reverse("volunteering_offerapplication_modeladmin_edit", args=[app_a.pk]), {"status": "accepted"})
+        client.post(
+            reverse("volunteering_offerapplication_modeladmin_edit", args=[app_a.pk]), {"status": "accepted"}
+        )
         app_a.refresh_from_db()
         assert app_a.status == "accepted"
 
@@ -170,10 +208,16 @@ class TestApplicationsIsolation:
         create = reverse("volunteering_hoursentry_modeladmin_create")
         form = client.get(create).context["form"]
         assert list(form.fields["application"].queryset) == [app_a]
-        response = client.post(create, {"application": app_b.pk, "date": "2026-11-20", "hours": "3", "description": "x"})
+        response = client.post(
+            create, {"application": app_b.pk, "date": "2026-11-20", "hours": "3", "description": "x"}
+        )
         assert not HoursEntry.objects.exists()
-        client.post(create, {"application": app_a.pk, "date": "2026-11-20", "hours": "2.5", "description": "Festyn"})
-        client.post(create, {"application": app_a.pk, "date": "2026-11-21", "hours": "4", "description": "Sprzątanie"})
+        client.post(
+            create, {"application": app_a.pk, "date": "2026-11-20", "hours": "2.5", "description": "Festyn"}
+        )
+        client.post(
+            create, {"application": app_a.pk, "date": "2026-11-21", "hours": "4", "description": "Sprzątanie"}
+        )
         assert HoursEntry.objects.filter(application=app_a).count() == 2
         certificate = client.get(reverse("volunteering_certificate", args=[app_a.pk])).content.decode()
         assert "Adam Alfa" in certificate and "6.5 h" in certificate.replace(",", ".")
