@@ -13,9 +13,9 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
-from . import admin_views
 from ngo_directory.models import AreaOfActivity
 
+from . import admin_views
 from .models import (
     AGE_GROUPS,
     GdprAuditEntry,

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from volunteering.factories import OfferApplicationFactory, VolunteerOfferPageFactory
-from volunteering.models import OfferApplication, VolunteerOfferPage
+from volunteering.models import OfferApplication
 
 pytestmark = pytest.mark.django_db
 
@@ -134,7 +134,7 @@ class TestApplicationsIsolation:
 
     @pytest.fixture
     def setup(self, ngo_a, ngo_b, offer_index):
-        (profile_a, editor_a), (profile_b, editor_b) = ngo_a, ngo_b
+        (profile_a, editor_a), (profile_b, _editor_b) = ngo_a, ngo_b
         offer_a = VolunteerOfferPageFactory(parent=profile_a, title="Oferta Alfa")
         offer_b = VolunteerOfferPageFactory(parent=profile_b, title="Oferta Beta")
         offer_cop = VolunteerOfferPageFactory(parent=offer_index, title="Oferta COP")
@@ -208,9 +208,7 @@ class TestApplicationsIsolation:
         create = reverse("volunteering_hoursentry_modeladmin_create")
         form = client.get(create).context["form"]
         assert list(form.fields["application"].queryset) == [app_a]
-        response = client.post(
-            create, {"application": app_b.pk, "date": "2026-11-20", "hours": "3", "description": "x"}
-        )
+        client.post(create, {"application": app_b.pk, "date": "2026-11-20", "hours": "3", "description": "x"})
         assert not HoursEntry.objects.exists()
         client.post(
             create, {"application": app_a.pk, "date": "2026-11-20", "hours": "2.5", "description": "Festyn"}
