@@ -18,13 +18,27 @@ pytestmark = pytest.mark.django_db
 
 def test_schema_documents_the_endpoints(client, home_page):
     paths = set(client.get("/api/cop/v1/openapi.json").json()["paths"])
-    assert {f"{API}/offers/", f"{API}/offers/{{offer_id}}/", f"{API}/clubs/", f"{API}/clubs/{{club_id}}/"} <= paths
+    assert {
+        f"{API}/offers/",
+        f"{API}/offers/{{offer_id}}/",
+        f"{API}/clubs/",
+        f"{API}/clubs/{{club_id}}/",
+    } <= paths
 
 
 def test_offers_filters_and_organiser(client, offer_index, ngo_a, areas, skills):
     profile, _ = ngo_a
-    VolunteerOfferPageFactory(parent=offer_index, title="Seniorzy", areas=[areas["seniorzy"]], min_age=18, district="belk")
-    VolunteerOfferPageFactory(parent=profile, title="Las", areas=[areas["ekologia"]], skills=[skills["prawo-jazdy"]], min_age=13, district="palowice")
+    VolunteerOfferPageFactory(
+        parent=offer_index, title="Seniorzy", areas=[areas["seniorzy"]], min_age=18, district="belk"
+    )
+    VolunteerOfferPageFactory(
+        parent=profile,
+        title="Las",
+        areas=[areas["ekologia"]],
+        skills=[skills["prawo-jazdy"]],
+        min_age=13,
+        district="palowice",
+    )
     VolunteerOfferPageFactory(parent=offer_index, title="Zamknięta", accepting_applications=False)
     draft = VolunteerOfferPageFactory(parent=offer_index, title="Szkic")
     draft.unpublish()
@@ -54,7 +68,13 @@ def test_no_personal_data_anywhere(client, offer_index, club_index):
     VolunteerClubPageFactory(parent=club_index)
     OfferApplicationFactory(offer=offer, name="Ukryty Zgłaszający", email="ukryty@example.org")
     VolunteerFactory(first_name="Ukryta", last_name="Wolontariuszka", email="ukryta@example.org")
-    body = json.dumps([client.get(f"{API}/offers/").json(), client.get(f"{API}/clubs/").json(), client.get(f"{API}/offers/{offer.pk}/").json()])
+    body = json.dumps(
+        [
+            client.get(f"{API}/offers/").json(),
+            client.get(f"{API}/clubs/").json(),
+            client.get(f"{API}/offers/{offer.pk}/").json(),
+        ]
+    )
     for secret in ("Ukryty", "ukryty@", "Ukryta", "ukryta@"):
         assert secret not in body
     schema = json.dumps(client.get("/api/cop/v1/openapi.json").json())
@@ -65,7 +85,9 @@ def test_no_personal_data_anywhere(client, offer_index, club_index):
 def test_offers_query_budget(client, offer_index, ngo_a, areas, skills, rows, django_assert_max_num_queries):
     profile, _ = ngo_a
     for n in range(rows):
-        VolunteerOfferPageFactory(parent=profile if n % 2 else offer_index, areas=[areas["sport"]], skills=[skills["komputer"]])
+        VolunteerOfferPageFactory(
+            parent=profile if n % 2 else offer_index, areas=[areas["sport"]], skills=[skills["komputer"]]
+        )
     client.get(f"{API}/offers/")
     with django_assert_max_num_queries(8):
         data = client.get(f"{API}/offers/", {"limit": 50}).json()
