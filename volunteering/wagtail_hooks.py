@@ -8,6 +8,7 @@ from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
+from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
@@ -448,3 +449,45 @@ def volunteering_admin_urls():
             name="volunteering_certificate",
         ),
     ]
+
+
+@hooks.register("cop_home_sections")
+def home_volunteer_offers(request, home_page):
+    """The three newest open offers on the home page (nothing when there are none)."""
+    from django.template.loader import render_to_string
+
+    from .models import VolunteerCentrePage
+    from .models.pages import open_offers
+
+    offers = list(open_offers().order_by("-first_published_at", "-pk")[:3])
+    if not offers:
+        return ""
+    centre = VolunteerCentrePage.objects.live().public().first()
+    return render_to_string(
+        "volunteering/home_section.html", {"offers": offers, "centre": centre}, request=request
+    )
+
+
+class VolunteeringDashboardPanel(Component):
+    """Staff dashboard: sign-ups waiting for confirmation and new applications."""
+
+    order = 150
+    template_name = "volunteering/admin/dashboard_panel.html"
+
+    def __init__(self, request):
+        self.request = request
+
+    def get_context_data(self, parent_context=None):
+        user = self.request.user
+        return {
+            "pending": Volunteer.objects.filter(status=Volunteer.Status.PENDING).count(),
+            "active": Volunteer.objects.filter(status=Volunteer.Status.ACTIVE).count(),
+            "new_applications": applications_for(user, OfferApplication.objects.filter(status="new")).count(),
+            "show_registry": user.has_perm("volunteering.view_volunteer"),
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def volunteering_dashboard(request, panels):
+    if request.user.has_perm("volunteering.view_volunteer") or own_offers_condition(request.user) is not None:
+        panels.append(VolunteeringDashboardPanel(request))

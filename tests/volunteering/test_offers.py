@@ -220,3 +220,18 @@ class TestApplicationsIsolation:
         certificate = client.get(reverse("volunteering_certificate", args=[app_a.pk])).content.decode()
         assert "Adam Alfa" in certificate and "6.5 h" in certificate.replace(",", ".")
         assert "Stowarzyszenie Alfa" in certificate
+
+
+def test_home_page_lists_newest_open_offers(client, centre, offer_index, home_page):
+    VolunteerOfferPageFactory(parent=offer_index, title="Pomoc w bibliotece")
+    html = client.get(home_page.url).content.decode()
+    assert "Pomoc w bibliotece" in html and "Zapisz się do gminnej bazy wolontariuszy" in html
+
+
+def test_dashboard_counts(staff_client, offer_index):
+    from volunteering.factories import VolunteerFactory
+
+    VolunteerFactory(status="pending", email_confirmed_at=None)
+    OfferApplicationFactory(offer=VolunteerOfferPageFactory(parent=offer_index))
+    html = staff_client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Zapisy czekające na potwierdzenie: 1" in html and "Nowe zgłoszenia do ofert: 1" in html
