@@ -6,8 +6,7 @@ from django.http import HttpResponseRedirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 
-from home.protection import drop_protection_fields, notify_after_commit, rate_limit_exceeded
-from home.views import rate_limited
+from home.protection import drop_protection_fields, notify_after_commit, protected_post
 
 from . import services
 from .forms import OfferApplicationForm, VolunteerSignupForm
@@ -21,11 +20,10 @@ def _render(request, centre, template, status=200, **context):
     return TemplateResponse(request, template, {"page": centre, "self": centre, **context}, status=status)
 
 
+@protected_post(SIGNUP_RATE_GROUP)
 def signup(request, centre):
     """The sign-up form of the municipal volunteer database (saved first, e-mails after)."""
     if request.method == "POST":
-        if rate_limit_exceeded(request, group=SIGNUP_RATE_GROUP):
-            return rate_limited(request)
         form = VolunteerSignupForm(request.POST, consent_text=centre.consent_text)
         if form.is_valid():
             drop_protection_fields(form)
@@ -93,13 +91,12 @@ def send_application_notice(application_pk: int) -> None:
     send_mail(f"Twoje zgłoszenie do oferty „{application.offer.title}”", body, None, [application.email])
 
 
+@protected_post(APPLY_RATE_GROUP)
 def offer_page(request, offer):
     """An offer with its application form (only while the offer is open)."""
     form = None
     if offer.is_open:
         if request.method == "POST":
-            if rate_limit_exceeded(request, group=APPLY_RATE_GROUP):
-                return rate_limited(request)
             form = OfferApplicationForm(request.POST, offer=offer)
             if form.is_valid():
                 drop_protection_fields(form)

@@ -235,3 +235,12 @@ def test_dashboard_counts(staff_client, offer_index):
     OfferApplicationFactory(offer=VolunteerOfferPageFactory(parent=offer_index))
     html = staff_client.get(reverse("wagtailadmin_home")).content.decode()
     assert "Zapisy czekające na potwierdzenie: 1" in html and "Nowe zgłoszenia do ofert: 1" in html
+
+
+def test_ngo_editor_adds_offers_only_under_own_profile(client, ngo_a, ngo_b):
+    (own, editor), (other, _) = ngo_a, ngo_b
+    client.force_login(editor)
+    add = "wagtailadmin_pages:add"
+    assert client.get(reverse(add, args=["volunteering", "volunteerofferpage", own.pk])).status_code == 200
+    refused = client.get(reverse(add, args=["volunteering", "volunteerofferpage", other.pk]))
+    assert refused.status_code in (302, 403)

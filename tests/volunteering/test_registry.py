@@ -42,6 +42,7 @@ def people(areas, skills, club_index):
         signer=Volunteer.Signer.SELF_WITH_GUARDIAN,
         guardian_name="Jan Nastolatek",
         guardian_email="jan.n@example.org",
+        guardian_confirmed_at=timezone.now(),
         interests=[areas["ekologia"]],
         club=club,
     )
@@ -288,3 +289,44 @@ class TestGdpr:
         assert not Volunteer.objects.filter(
             last_name__in=["StaryNiepotwierdzony", "BardzoStary", "Wycofany"]
         ).exists()
+
+
+def test_staff_cannot_activate_a_minor_without_guardian_consent(staff_client, areas):
+    minor = VolunteerFactory(
+        last_name="BezZgody",
+        status=Volunteer.Status.PENDING,
+        date_of_birth=born_years_ago(14),
+        signer=Volunteer.Signer.SELF_WITH_GUARDIAN,
+        guardian_name="Opiekun",
+        guardian_email="op@example.org",
+    )
+    url = reverse("volunteering_volunteer_modeladmin_edit", args=[minor.pk])
+    response = staff_client.post(
+        url,
+        {
+            "status": "active",
+            "first_name": minor.first_name,
+            "last_name": minor.last_name,
+            "email": minor.email,
+            "district": minor.district,
+        },
+    )
+    assert response.status_code == 200
+    assert "brak potwierdzenia adresu e-mail lub zgody opiekuna" in response.content.decode()
+    minor.refresh_from_db()
+    assert minor.status == Volunteer.Status.PENDING
+
+
+def test_database_refuses_active_minor_without_guardian_consent(db):
+    from django.db import IntegrityError, transaction
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        VolunteerFactory(
+            status=Volunteer.Status.ACTIVE,
+            signer=Volunteer.Signer.SELF_WITH_GUARDIAN,
+            guardian_name="Opiekun",
+            guardian_email="op@example.org",
+            guardian_confirmed_at=None,
+        )
+    with pytest.raises(IntegrityError), transaction.atomic():
+        VolunteerFactory(status=Volunteer.Status.ACTIVE, email_confirmed_at=None)

@@ -6,6 +6,7 @@ None of these is ever shown on a public page or returned by the API.
 import datetime
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -152,6 +153,15 @@ class Volunteer(models.Model):
                 | ~models.Q(guardian_email="")
                 | models.Q(status="anonymised"),
             ),
+            # Active only after the guardian's consent (minors) and the confirmed address (when there is one).
+            models.CheckConstraint(
+                name="volunteer_active_only_when_confirmed",
+                condition=~models.Q(status="active")
+                | (
+                    (models.Q(signer="self") | models.Q(guardian_confirmed_at__isnull=False))
+                    & (models.Q(email="") | models.Q(email_confirmed_at__isnull=False))
+                ),
+            ),
         ]
 
     def __str__(self):
@@ -189,6 +199,18 @@ class Volunteer(models.Model):
     def contact_email(self) -> str:
         """Where messages go: the volunteer, or the guardian when a young child has no address."""
         return self.email or self.guardian_email
+
+    def clean(self):
+        super().clean()
+        if self.status == self.Status.ACTIVE and not self.ready_to_activate():
+            raise ValidationError(
+                {
+                    "status": _(
+                        "Nie można aktywować: brak potwierdzenia adresu e-mail lub zgody opiekuna "
+                        "(wolontariusz niepełnoletni)."
+                    )
+                }
+            )
 
     def ready_to_activate(self) -> bool:
         email_ok = bool(self.email_confirmed_at) or not self.email
