@@ -319,8 +319,6 @@ class VolunteerOfferIndexPage(BasePage):
         return self.intro
 
     def get_context(self, request, *args, **kwargs):
-        from ngo_directory.models import AreaOfActivity
-
         from ..forms import OfferFilterForm
 
         context = super().get_context(request, *args, **kwargs)
@@ -340,7 +338,6 @@ class VolunteerOfferIndexPage(BasePage):
             offers=page_obj,
             filter_form=form,
             filter_query=query.urlencode(),
-            areas=AreaOfActivity.objects.all(),
         )
         return context
 
