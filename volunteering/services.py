@@ -362,6 +362,7 @@ def anonymise(volunteer: Volunteer, *, user=None, action=GdprAuditEntry.Action.E
     Their applications lose name, contact and message (hours stay, for the offer's statistics).
     """
     applications = applications_of(volunteer)
+    application_ids = list(applications.values_list("pk", flat=True))
     applications.update(
         name=ANONYMOUS,
         email="usunieto@invalid",
@@ -386,7 +387,21 @@ def anonymise(volunteer: Volunteer, *, user=None, action=GdprAuditEntry.Action.E
     volunteer.save()
     volunteer.consents.filter(withdrawn_at__isnull=True).update(withdrawn_at=volunteer.anonymised_at)
     volunteer.consents.update(text="")
+    forget_admin_log_labels(Volunteer, [volunteer.pk])
+    forget_admin_log_labels(OfferApplication, application_ids)
     GdprAuditEntry.objects.create(action=action, volunteer_id_ref=volunteer.pk, user=user, note=note)
+
+
+def forget_admin_log_labels(model, pks) -> None:
+    """Wagtail's admin log stores each record's name as its label; after erasure keep only the number."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import ModelLogEntry
+
+    content_type = ContentType.objects.get_for_model(model)
+    for pk in pks:
+        ModelLogEntry.objects.filter(content_type=content_type, object_id=str(pk)).update(
+            label=f"#{pk}", data={}
+        )
 
 
 def purge(*, now=None, dry_run: bool = False) -> dict:
@@ -428,6 +443,7 @@ def purge(*, now=None, dry_run: bool = False) -> dict:
                 else "koniec okresu przechowywania"
             )
             anonymise(volunteer, action=GdprAuditEntry.Action.PURGE, note=note)
+        forget_admin_log_labels(OfferApplication, list(old_applications.values_list("pk", flat=True)))
         old_applications.update(
             name=ANONYMOUS,
             email="usunieto@invalid",

@@ -13,6 +13,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
+from wagtail_modeladmin.views import HistoryView
 
 from ngo_directory.models import AreaOfActivity
 
@@ -126,6 +127,13 @@ class VolunteerButtonHelper(ButtonHelper):
         return buttons
 
 
+class GuardedHistoryView(HistoryView):
+    """wagtail-modeladmin's history view checks no permission at all; ours asks the inspect rule."""
+
+    def check_action_permitted(self, user):
+        return self.permission_helper.user_can_inspect_obj(user, self.instance)
+
+
 class NoCreatePermissionHelper(PermissionHelper):
     """Records come from the public forms (with consent); staff never type them in."""
 
@@ -135,6 +143,8 @@ class NoCreatePermissionHelper(PermissionHelper):
 
 class VolunteerAdmin(ModelAdmin):
     """The municipal volunteer database (staff only)."""
+
+    history_view_class = GuardedHistoryView
 
     model = Volunteer
     menu_label = _("Wolontariusze")
@@ -266,6 +276,8 @@ class ApplicationButtonHelper(ButtonHelper):
 class OfferApplicationAdmin(ModelAdmin):
     """Applications to volunteer offers: the NGO sees its own, staff see all."""
 
+    history_view_class = GuardedHistoryView
+
     model = OfferApplication
     menu_label = _("Zgłoszenia do ofert")
     menu_icon = "mail"
@@ -342,6 +354,8 @@ class HoursPermissionHelper(PermissionHelper):
 class HoursEntryAdmin(ModelAdmin):
     """Hours of volunteering, entered by the offer's NGO or by staff."""
 
+    history_view_class = GuardedHistoryView
+
     model = HoursEntry
     menu_label = _("Godziny wolontariatu")
     menu_icon = "time"
@@ -379,6 +393,8 @@ class ReadOnlyPermissionHelper(PermissionHelper):
 
 class GdprAuditAdmin(ModelAdmin):
     """Who exported, erased or purged which record (no personal data)."""
+
+    history_view_class = GuardedHistoryView
 
     model = GdprAuditEntry
     menu_label = _("Rejestr RODO")

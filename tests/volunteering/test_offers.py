@@ -161,7 +161,7 @@ class TestApplicationsIsolation:
         editor_a, app_a, app_b, app_cop = setup
         client.force_login(editor_a)
         for other in (app_b, app_cop):
-            for action in ("inspect", "edit", "delete"):
+            for action in ("inspect", "edit", "delete", "history"):
                 url = reverse(f"volunteering_offerapplication_modeladmin_{action}", args=[other.pk])
                 response = client.get(url)
                 assert response.status_code in (302, 403, 404), (action, response.status_code)
@@ -191,8 +191,15 @@ class TestApplicationsIsolation:
         assert app_a.status == "accepted"
 
     def test_ngo_cannot_open_the_volunteer_registry(self, client, setup):
+        from volunteering.factories import VolunteerFactory
+
         editor_a, *_ = setup
+        volunteer = VolunteerFactory(first_name="Poufna", last_name="Osoba")
         client.force_login(editor_a)
+        for action in ("inspect", "edit", "history", "delete"):
+            response = client.get(reverse(f"volunteering_volunteer_modeladmin_{action}", args=[volunteer.pk]))
+            assert response.status_code in (302, 403), action
+            assert "Poufna" not in response.content.decode()
         assert client.get(reverse("volunteering_volunteer_modeladmin_index")).status_code in (302, 403)
         assert client.get(reverse("volunteering_matches")).status_code in (302, 403)
 

@@ -197,6 +197,20 @@ class TestGdpr:
             offer=offer, name="Tomek Nastolatek", email=teen.email, message="Chcę pomagać"
         )
         HoursEntry.objects.create(application=application, hours=2)
+        # A staff edit first: Wagtail's admin log now holds the person's name as its label.
+        staff_client.post(
+            reverse("volunteering_volunteer_modeladmin_edit", args=[teen.pk]),
+            {
+                "status": "active",
+                "first_name": "Tomek",
+                "last_name": "Nastolatek",
+                "email": teen.email,
+                "district": "czuchow",
+            },
+        )
+        from wagtail.models import ModelLogEntry
+
+        assert ModelLogEntry.objects.filter(label__contains="Nastolatek").exists()
         url = reverse("volunteering_erase", args=[teen.pk])
         assert "Nastolatek" in staff_client.get(url).content.decode()  # confirmation first
         staff_client.post(url, {"reason": "żądanie osoby"})
@@ -221,6 +235,8 @@ class TestGdpr:
             and "example.org" not in application.email
         )
         assert application.hours.count() == 1  # hours stay for statistics
+        assert not ModelLogEntry.objects.filter(label__contains="Nastolatek").exists()
+        assert not ModelLogEntry.objects.filter(label__contains="Tomek").exists()
         entry = GdprAuditEntry.objects.get(action="erase")
         assert entry.user == staff_user and entry.note == "żądanie osoby"
         # Gone from the registry's search and export too.
