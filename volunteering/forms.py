@@ -95,7 +95,10 @@ class VolunteerSignupForm(ProtectedFormMixin, forms.Form):
         error_messages={"invalid": _("Podaj poprawny adres e-mail opiekuna.")},
     )
     consent = forms.BooleanField(
-        label=_("Wyrażam zgodę na przetwarzanie danych osobowych w gminnej bazie wolontariuszy"),
+        label=_(
+            "Wyrażam zgodę na przetwarzanie danych osobowych w gminnej bazie wolontariuszy "
+            "(za dziecko poniżej 13 lat zgodę wyraża wypełniający formularz rodzic lub opiekun)"
+        ),
         error_messages={"required": _("Bez zgody nie możemy zapisać danych do bazy.")},
     )
 

@@ -126,3 +126,16 @@ def test_centre_links_to_volunteer_day_only_when_live(client, centre, home_page)
     day.unpublish()
     html = client.get(centre.url).content.decode()
     assert day.url not in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("rows", [2, 20])
+def test_club_list_query_budget(client, club_index, rows, django_assert_max_num_queries):
+    from volunteering.factories import VolunteerClubPageFactory
+
+    for n in range(rows):
+        VolunteerClubPageFactory(parent=club_index, title=f"Koło {n:02d}")
+    client.get(club_index.url)
+    with django_assert_max_num_queries(14):
+        html = client.get(club_index.url).content.decode()
+    assert f"Koło {rows - 1:02d}" in html
