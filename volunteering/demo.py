@@ -12,10 +12,8 @@ from wagtail.models import Page
 
 from home.demo import DemoContext, child_page
 from home.editors import add_editor, give_subtree
-from home.factories import heading, paragraph
 from ngo_directory.models import AreaOfActivity, NGOProfilePage
 
-from .factories import CONSENT_TEXT, born_years_ago
 from .models import (
     ConsentRecord,
     HoursEntry,
@@ -29,8 +27,20 @@ from .models import (
     VolunteerOfferIndexPage,
     VolunteerOfferPage,
 )
+from .models.records import CONSENT_TEXT, born_years_ago
 
 VOLUNTEER_DAY_SLUG = "dzien-wolontariusza"
+
+
+def paragraph(html: str) -> dict:
+    """A raw ``paragraph`` block (kept here so that demo content never needs the test requirements)."""
+    return {"type": "paragraph", "value": html}
+
+
+def heading(text: str, level: str = "h2") -> dict:
+    return {"type": "heading", "value": {"text": text, "level": level}}
+
+
 COORDINATOR_PASSWORD = "kolo-wolontariatu-2026"
 
 AREAS = [

@@ -1,7 +1,5 @@
 """Factories of the volunteering app, for the tests and the demo content."""
 
-import datetime
-
 import factory
 import wagtail_factories
 from django.utils import timezone
@@ -19,22 +17,7 @@ from .models import (
     VolunteerOfferIndexPage,
     VolunteerOfferPage,
 )
-
-CONSENT_TEXT = (
-    "Wyrażam zgodę na przetwarzanie moich danych osobowych przez Centrum Organizacji Pozarządowych "
-    "w Czerwionce-Leszczynach w celu prowadzenia gminnej bazy wolontariuszy i kontaktu w sprawie ofert "
-    "wolontariatu. Zgodę mogę wycofać w każdej chwili linkiem z każdej wiadomości."
-)
-
-
-def born_years_ago(years: int, days_extra: int = 30) -> datetime.date:
-    """A date of birth making the person exactly ``years`` old today (Europe/Warsaw)."""
-    today = timezone.localdate()
-    try:
-        anniversary = today.replace(year=today.year - years)
-    except ValueError:
-        anniversary = today.replace(year=today.year - years, day=28)
-    return anniversary - datetime.timedelta(days=days_extra)
+from .models.records import CONSENT_TEXT, born_years_ago  # noqa: F401 - re-exported for tests
 
 
 class SkillFactory(factory.django.DjangoModelFactory):

@@ -44,6 +44,23 @@ def today() -> datetime.date:
     return timezone.localdate()
 
 
+CONSENT_TEXT = (
+    "Wyrażam zgodę na przetwarzanie moich danych osobowych przez Centrum Organizacji Pozarządowych "
+    "w Czerwionce-Leszczynach w celu prowadzenia gminnej bazy wolontariuszy i kontaktu w sprawie ofert "
+    "wolontariatu. Zgodę mogę wycofać w każdej chwili linkiem z każdej wiadomości."
+)
+
+
+def born_years_ago(years: int, days_extra: int = 30) -> datetime.date:
+    """A date of birth making the person exactly ``years`` old today (Europe/Warsaw)."""
+    now = timezone.localdate()
+    try:
+        anniversary = now.replace(year=now.year - years)
+    except ValueError:
+        anniversary = now.replace(year=now.year - years, day=28)
+    return anniversary - datetime.timedelta(days=days_extra)
+
+
 class Volunteer(models.Model):
     """A person in the municipal volunteer database (gminna baza wolontariuszy)."""
 
