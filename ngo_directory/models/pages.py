@@ -372,7 +372,7 @@ class NGOProfilePage(BasePage):
     exclude_fields_in_copy = ["krs", "nip", "regon"]
     parent_page_types = ["ngo_directory.NGODirectoryPage"]
     # Pages the NGO publishes under its profile (strings: the hub never imports its consumers).
-    subpage_types = ["events.EventPage"]
+    subpage_types = ["events.EventPage", "volunteering.VolunteerOfferPage"]
     page_description = _(
         "Profil organizacji pozarządowej; organizacja redaguje go sama, zmiany akceptuje COP."
     )

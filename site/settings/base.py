@@ -27,6 +27,7 @@ COP_APPS = [
     "home",
     "ngo_directory",
     "events",
+    "volunteering",
 ]
 
 INSTALLED_APPS = [

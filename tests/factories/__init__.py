@@ -2,4 +2,5 @@
 
 from events.factories import *  # noqa: F403
 from home.factories import *  # noqa: F403
-from ngo_directory.factories import *  # noqa: E402, F403
+from ngo_directory.factories import *  # noqa: F403
+from volunteering.factories import *  # noqa: F403

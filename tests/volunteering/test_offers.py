@@ -1,0 +1,253 @@
+"""Volunteer offers: listing filters and query budget, applying from the offer page, who sees applications."""
+
+import datetime
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+from django.utils import timezone
+
+from volunteering.factories import OfferApplicationFactory, VolunteerOfferPageFactory
+from volunteering.models import OfferApplication
+
+pytestmark = pytest.mark.django_db
+
+
+def titles(response):
+    return [offer.title for offer in response.context["offers"].object_list]
+
+
+def test_listing_filters(client, offer_index, ngo_a, areas, skills):
+    profile, _editor = ngo_a
+    VolunteerOfferPageFactory(
+        parent=offer_index,
+        title="Seniorzy Leszczyny",
+        areas=[areas["seniorzy"]],
+        district="leszczyny",
+        min_age=18,
+    )
+    VolunteerOfferPageFactory(
+        parent=profile,
+        title="Sprzątanie lasu",
+        areas=[areas["ekologia"]],
+        skills=[skills["prawo-jazdy"]],
+        district="belk",
+        min_age=13,
+    )
+    VolunteerOfferPageFactory(parent=offer_index, title="Zamknięta", accepting_applications=False)
+    VolunteerOfferPageFactory(
+        parent=offer_index,
+        title="Minęła",
+        is_ongoing=False,
+        start_date=timezone.localdate() - datetime.timedelta(days=10),
+        end_date=timezone.localdate() - datetime.timedelta(days=3),
+    )
+    assert sorted(titles(client.get(offer_index.url))) == ["Seniorzy Leszczyny", "Sprzątanie lasu"]
+    assert titles(client.get(offer_index.url, {"area": "seniorzy"})) == ["Seniorzy Leszczyny"]
+    assert titles(client.get(offer_index.url, {"skill": "prawo-jazdy"})) == ["Sprzątanie lasu"]
+    assert titles(client.get(offer_index.url, {"district": "leszczyny"})) == ["Seniorzy Leszczyny"]
+    assert titles(client.get(offer_index.url, {"for_minors": "on"})) == ["Sprzątanie lasu"]
+    # A bad value is ignored for that filter only, never a 500.
+    response = client.get(offer_index.url, {"district": "atlantyda", "area": "seniorzy", "strona": "x"})
+    assert response.status_code == 200 and titles(response) == ["Seniorzy Leszczyny"]
+
+
+@pytest.mark.parametrize("rows", [2, 25])
+def test_listing_query_budget_does_not_grow(client, offer_index, areas, rows, django_assert_max_num_queries):
+    for n in range(rows):
+        VolunteerOfferPageFactory(parent=offer_index, title=f"Oferta {n}", areas=[areas["sport"]])
+    client.get(offer_index.url)  # warm caches (site root, settings)
+    with django_assert_max_num_queries(16):
+        response = client.get(offer_index.url, {"area": "sport"})
+    assert response.status_code == 200
+    assert len(response.context["offers"].object_list) == min(rows, 12)
+
+
+def apply_data(**overrides):
+    data = {
+        "name": "Piotr Zieliński",
+        "email": "piotr@example.org",
+        "age": "30",
+        "message": "Mam wolne soboty.",
+        "consent": "on",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_resident_applies_and_both_sides_are_told(client, offer_index, django_capture_on_commit_callbacks):
+    offer = VolunteerOfferPageFactory(
+        parent=offer_index, title="Pomoc przy festynie", contact_email="festyn@example.org"
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(offer.url, apply_data())
+    assert response.status_code == 302
+    application = OfferApplication.objects.get()
+    assert application.offer_id == offer.pk and application.name == "Piotr Zieliński"
+    recipients = sorted(m.to[0] for m in mail.outbox)
+    assert recipients == ["festyn@example.org", "piotr@example.org"]
+    notice = [m for m in mail.outbox if m.to == ["festyn@example.org"]][0]
+    assert "piotr@example.org" not in notice.body  # contact details are read in the panel, not in e-mail
+    assert "Dziękujemy" in client.get(response["Location"]).content.decode()
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field", "message"),
+    [
+        ({"age": "12"}, "age", "od 16 lat"),
+        ({"age": "16"}, "guardian_email", "podaj e-mail opiekuna"),
+        ({"email": "nie-mail"}, "email", "poprawny adres"),
+        ({"consent": ""}, "consent", "Bez tej zgody"),
+    ],
+)
+def test_application_errors(client, offer_index, overrides, field, message):
+    offer = VolunteerOfferPageFactory(parent=offer_index, min_age=16)
+    response = client.post(offer.url, apply_data(**overrides))
+    assert response.status_code == 200
+    assert message in str(response.context["form"].errors[field])
+    assert 'value="Piotr Zieliński"' in response.content.decode()
+    assert not OfferApplication.objects.exists()
+
+
+def test_closed_offer_takes_no_applications(client, offer_index):
+    offer = VolunteerOfferPageFactory(parent=offer_index, accepting_applications=False)
+    response = client.post(offer.url, apply_data())
+    assert "nie przyjmuje już zgłoszeń" in response.content.decode()
+    assert not OfferApplication.objects.exists()
+
+
+def test_offer_page_shows_no_applicant_data(client, offer_index):
+    offer = VolunteerOfferPageFactory(parent=offer_index)
+    OfferApplicationFactory(offer=offer, name="Tajny Zgłaszający", email="tajny@example.org")
+    html = client.get(offer.url).content.decode()
+    assert "Tajny" not in html and "tajny@example.org" not in html
+
+
+def test_ngo_profile_offer_names_the_ngo(client, ngo_a):
+    profile, _ = ngo_a
+    offer = VolunteerOfferPageFactory(parent=profile)
+    assert "Stowarzyszenie Alfa" in client.get(offer.url).content.decode()
+
+
+class TestApplicationsIsolation:
+    """NGO A never sees NGO B's applications: not in the list, not by direct URL, not in exports."""
+
+    @pytest.fixture
+    def setup(self, ngo_a, ngo_b, offer_index):
+        (profile_a, editor_a), (profile_b, _editor_b) = ngo_a, ngo_b
+        offer_a = VolunteerOfferPageFactory(parent=profile_a, title="Oferta Alfa")
+        offer_b = VolunteerOfferPageFactory(parent=profile_b, title="Oferta Beta")
+        offer_cop = VolunteerOfferPageFactory(parent=offer_index, title="Oferta COP")
+        app_a = OfferApplicationFactory(offer=offer_a, name="Adam Alfa", email="adam@example.org")
+        app_b = OfferApplicationFactory(offer=offer_b, name="Beata Beta", email="beata@example.org")
+        app_cop = OfferApplicationFactory(offer=offer_cop, name="Cezary COP", email="cezary@example.org")
+        return editor_a, app_a, app_b, app_cop
+
+    def test_list_and_export_show_only_own(self, client, setup):
+        editor_a, app_a, app_b, app_cop = setup
+        client.force_login(editor_a)
+        index = reverse("volunteering_offerapplication_modeladmin_index")
+        html = client.get(index).content.decode()
+        assert "Adam Alfa" in html and "Beata Beta" not in html and "Cezary COP" not in html
+        export = client.get(index, {"export": "csv"})
+        body = b"".join(export.streaming_content).decode() if export.streaming else export.content.decode()
+        assert (
+            "adam@example.org" in body
+            and "beata@example.org" not in body
+            and "cezary@example.org" not in body
+        )
+
+    def test_direct_urls_to_other_ngo_are_refused(self, client, setup):
+        editor_a, app_a, app_b, app_cop = setup
+        client.force_login(editor_a)
+        for other in (app_b, app_cop):
+            for action in ("inspect", "edit", "delete", "history"):
+                url = reverse(f"volunteering_offerapplication_modeladmin_{action}", args=[other.pk])
+                response = client.get(url)
+                assert response.status_code in (302, 403, 404), (action, response.status_code)
+                assert other.name not in response.content.decode()
+            response = client.post(
+                reverse("volunteering_offerapplication_modeladmin_edit", args=[other.pk]),
+                {"status": "accepted"},
+            )
+            other.refresh_from_db()
+            assert other.status == "new"
+            certificate = client.get(reverse("volunteering_certificate", args=[other.pk]))
+            assert certificate.status_code in (302, 403) and other.name not in certificate.content.decode()
+        assert (
+            "Adam Alfa"
+            in client.get(
+                reverse("volunteering_offerapplication_modeladmin_inspect", args=[app_a.pk])
+            ).content.decode()
+        )
+
+    def test_ngo_decides_on_own_application(self, client, setup):
+        editor_a, app_a, *_ = setup
+        client.force_login(editor_a)
+        client.post(
+            reverse("volunteering_offerapplication_modeladmin_edit", args=[app_a.pk]), {"status": "accepted"}
+        )
+        app_a.refresh_from_db()
+        assert app_a.status == "accepted"
+
+    def test_ngo_cannot_open_the_volunteer_registry(self, client, setup):
+        from volunteering.factories import VolunteerFactory
+
+        editor_a, *_ = setup
+        volunteer = VolunteerFactory(first_name="Poufna", last_name="Osoba")
+        client.force_login(editor_a)
+        for action in ("inspect", "edit", "history", "delete"):
+            response = client.get(reverse(f"volunteering_volunteer_modeladmin_{action}", args=[volunteer.pk]))
+            assert response.status_code in (302, 403), action
+            assert "Poufna" not in response.content.decode()
+        assert client.get(reverse("volunteering_volunteer_modeladmin_index")).status_code in (302, 403)
+        assert client.get(reverse("volunteering_matches")).status_code in (302, 403)
+
+    def test_staff_see_all(self, staff_client, setup):
+        html = staff_client.get(reverse("volunteering_offerapplication_modeladmin_index")).content.decode()
+        assert "Adam Alfa" in html and "Beata Beta" in html and "Cezary COP" in html
+
+    def test_hours_and_certificate(self, client, setup):
+        from volunteering.models import HoursEntry
+
+        editor_a, app_a, app_b, _ = setup
+        client.force_login(editor_a)
+        create = reverse("volunteering_hoursentry_modeladmin_create")
+        form = client.get(create).context["form"]
+        assert list(form.fields["application"].queryset) == [app_a]
+        client.post(create, {"application": app_b.pk, "date": "2026-11-20", "hours": "3", "description": "x"})
+        assert not HoursEntry.objects.exists()
+        client.post(
+            create, {"application": app_a.pk, "date": "2026-11-20", "hours": "2.5", "description": "Festyn"}
+        )
+        client.post(
+            create, {"application": app_a.pk, "date": "2026-11-21", "hours": "4", "description": "Sprzątanie"}
+        )
+        assert HoursEntry.objects.filter(application=app_a).count() == 2
+        certificate = client.get(reverse("volunteering_certificate", args=[app_a.pk])).content.decode()
+        assert "Adam Alfa" in certificate and "6.5 h" in certificate.replace(",", ".")
+        assert "Stowarzyszenie Alfa" in certificate
+
+
+def test_home_page_lists_newest_open_offers(client, centre, offer_index, home_page):
+    VolunteerOfferPageFactory(parent=offer_index, title="Pomoc w bibliotece")
+    html = client.get(home_page.url).content.decode()
+    assert "Pomoc w bibliotece" in html and "Zapisz się do gminnej bazy wolontariuszy" in html
+
+
+def test_dashboard_counts(staff_client, offer_index):
+    from volunteering.factories import VolunteerFactory
+
+    VolunteerFactory(status="pending", email_confirmed_at=None)
+    OfferApplicationFactory(offer=VolunteerOfferPageFactory(parent=offer_index))
+    html = staff_client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Zapisy czekające na potwierdzenie: 1" in html and "Nowe zgłoszenia do ofert: 1" in html
+
+
+def test_ngo_editor_adds_offers_only_under_own_profile(client, ngo_a, ngo_b):
+    (own, editor), (other, _) = ngo_a, ngo_b
+    client.force_login(editor)
+    add = "wagtailadmin_pages:add"
+    assert client.get(reverse(add, args=["volunteering", "volunteerofferpage", own.pk])).status_code == 200
+    refused = client.get(reverse(add, args=["volunteering", "volunteerofferpage", other.pk]))
+    assert refused.status_code in (302, 403)

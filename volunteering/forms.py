@@ -1,0 +1,232 @@
+"""Public forms: sign-up to the municipal volunteer database, applying to an offer, offer filters."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from home.protection import ProtectedFormMixin
+from ngo_directory.models import DISTRICTS, AreaOfActivity
+
+from .models import AVAILABILITY_CHOICES, Skill, VolunteerClubPage
+from .models.pages import ADULT_AGE
+from .models.records import GUARDIAN_SIGNS_BELOW, age_on, today
+
+MIN_SIGNUP_AGE = 7
+GUARDIAN_EMAIL_SAME = _("Adres opiekuna musi być inny niż adres wolontariusza – to opiekun potwierdza zgodę.")
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self):
+        super().__init__(format="%Y-%m-%d")
+
+
+class VolunteerSignupForm(ProtectedFormMixin, forms.Form):
+    """The sign-up form of the municipal volunteer database; age decides who signs (server-side)."""
+
+    first_name = forms.CharField(label=_("Imię wolontariusza"), max_length=100)
+    last_name = forms.CharField(label=_("Nazwisko wolontariusza"), max_length=100)
+    date_of_birth = forms.DateField(
+        label=_("Data urodzenia wolontariusza"),
+        widget=DateInput(),
+        help_text=_(
+            "Osoby poniżej 18 lat zapisują się za zgodą rodzica lub opiekuna; za dziecko poniżej 13 lat "
+            "formularz wypełnia i zgodę podpisuje rodzic lub opiekun."
+        ),
+        error_messages={"invalid": _("Podaj datę w formacie RRRR-MM-DD.")},
+    )
+    email = forms.EmailField(
+        label=_("E-mail wolontariusza"),
+        required=False,
+        help_text=_("Wyślemy na niego link potwierdzający. Dla dziecka poniżej 13 lat można pominąć."),
+        error_messages={"invalid": _("Podaj poprawny adres e-mail, np. jan@example.org.")},
+    )
+    phone = forms.CharField(label=_("Telefon"), max_length=40, required=False, help_text=_("Opcjonalnie."))
+    district = forms.ChoiceField(
+        label=_("Dzielnica / sołectwo zamieszkania"), choices=[("", _("– wybierz –")), *DISTRICTS]
+    )
+    interests = forms.ModelMultipleChoiceField(
+        label=_("Zainteresowania"),
+        queryset=AreaOfActivity.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("W jakich obszarach chcesz pomagać? Zaznacz co najmniej jeden."),
+        error_messages={"required": _("Zaznacz co najmniej jeden obszar.")},
+    )
+    skills = forms.ModelMultipleChoiceField(
+        label=_("Umiejętności"),
+        queryset=Skill.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("Co potrafisz? Pomoże nam dobrać oferty."),
+    )
+    availability = forms.MultipleChoiceField(
+        label=_("Dostępność"),
+        choices=AVAILABILITY_CHOICES,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Zaznacz, kiedy możesz pomagać.")},
+    )
+    languages = forms.CharField(
+        label=_("Języki obce"), max_length=200, required=False, help_text=_("Np. angielski, niemiecki.")
+    )
+    experience = forms.CharField(
+        label=_("Doświadczenie"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        max_length=3000,
+        help_text=_("Wcześniejszy wolontariat, kursy, co lubisz robić (opcjonalnie)."),
+    )
+    club = forms.ModelChoiceField(
+        label=_("Szkolne koło wolontariatu"),
+        queryset=VolunteerClubPage.objects.none(),
+        required=False,
+        empty_label=_("– nie należę do koła –"),
+        help_text=_("Jeśli należysz do szkolnego koła wolontariatu, wybierz je."),
+    )
+    guardian_name = forms.CharField(
+        label=_("Imię i nazwisko rodzica lub opiekuna"),
+        max_length=200,
+        required=False,
+        help_text=_("Wymagane, jeśli wolontariusz ma mniej niż 18 lat."),
+    )
+    guardian_email = forms.EmailField(
+        label=_("E-mail rodzica lub opiekuna"),
+        required=False,
+        help_text=_("Wymagany poniżej 18 lat: opiekun potwierdzi zgodę linkiem z e-maila."),
+        error_messages={"invalid": _("Podaj poprawny adres e-mail opiekuna.")},
+    )
+    consent = forms.BooleanField(
+        label=_(
+            "Wyrażam zgodę na przetwarzanie danych osobowych w gminnej bazie wolontariuszy "
+            "(za dziecko poniżej 13 lat zgodę wyraża wypełniający formularz rodzic lub opiekun)"
+        ),
+        error_messages={"required": _("Bez zgody nie możemy zapisać danych do bazy.")},
+    )
+
+    def __init__(self, *args, consent_text: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["club"].queryset = VolunteerClubPage.objects.live().public().order_by("title")
+        if consent_text:
+            self.fields["consent"].help_text = consent_text
+        self.age = None
+
+    def clean_date_of_birth(self):
+        born = self.cleaned_data["date_of_birth"]
+        now = today()
+        if born > now:
+            raise forms.ValidationError(_("Data urodzenia nie może być z przyszłości."))
+        age = age_on(born, now)
+        if age < MIN_SIGNUP_AGE:
+            raise forms.ValidationError(
+                _("Do bazy przyjmujemy dzieci od %(age)s lat.") % {"age": MIN_SIGNUP_AGE}
+            )
+        if age > 110:
+            raise forms.ValidationError(_("Sprawdź rok urodzenia."))
+        self.age = age
+        return born
+
+    def clean(self):
+        cleaned = super().clean()
+        age = self.age
+        if age is None:
+            return cleaned
+        email = cleaned.get("email")
+        if age >= GUARDIAN_SIGNS_BELOW and not email and "email" not in self.errors:
+            self.add_error("email", _("Podaj adres e-mail wolontariusza."))
+        if age < ADULT_AGE:
+            if not cleaned.get("guardian_name"):
+                self.add_error(
+                    "guardian_name", _("Wolontariusz ma mniej niż 18 lat: podaj imię i nazwisko opiekuna.")
+                )
+            guardian_email = cleaned.get("guardian_email")
+            if not guardian_email and "guardian_email" not in self.errors:
+                self.add_error(
+                    "guardian_email", _("Wolontariusz ma mniej niż 18 lat: podaj e-mail opiekuna.")
+                )
+            elif guardian_email and email and guardian_email.lower() == email.lower():
+                self.add_error("guardian_email", GUARDIAN_EMAIL_SAME)
+        return cleaned
+
+
+class OfferApplicationForm(ProtectedFormMixin, forms.Form):
+    """Applying to one volunteer offer from its page."""
+
+    name = forms.CharField(label=_("Imię i nazwisko"), max_length=200)
+    email = forms.EmailField(
+        label=_("E-mail"), error_messages={"invalid": _("Podaj poprawny adres e-mail, np. jan@example.org.")}
+    )
+    phone = forms.CharField(label=_("Telefon"), max_length=40, required=False, help_text=_("Opcjonalnie."))
+    age = forms.IntegerField(
+        label=_("Wiek (w latach)"),
+        min_value=1,
+        max_value=110,
+        error_messages={
+            "invalid": _("Podaj wiek liczbą."),
+            "min_value": _("Podaj prawdziwy wiek."),
+            "max_value": _("Podaj prawdziwy wiek."),
+        },
+    )
+    guardian_name = forms.CharField(
+        label=_("Imię i nazwisko opiekuna"),
+        max_length=200,
+        required=False,
+        help_text=_("Wymagane poniżej 18 lat."),
+    )
+    guardian_email = forms.EmailField(
+        label=_("E-mail opiekuna"), required=False, help_text=_("Wymagany poniżej 18 lat.")
+    )
+    message = forms.CharField(
+        label=_("Wiadomość do organizatora"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        max_length=2000,
+        help_text=_("Dlaczego chcesz pomóc, kiedy możesz."),
+    )
+    consent = forms.BooleanField(
+        label=_("Zgadzam się, aby organizator oferty i COP przetwarzali moje dane w celu obsługi zgłoszenia"),
+        error_messages={"required": _("Bez tej zgody nie możemy przekazać zgłoszenia.")},
+    )
+
+    def __init__(self, *args, offer=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.offer = offer
+
+    def clean(self):
+        cleaned = super().clean()
+        age = cleaned.get("age")
+        if age is None or self.offer is None:
+            return cleaned
+        if age < self.offer.min_age:
+            self.add_error("age", _("Ta oferta jest dla osób od %(age)s lat.") % {"age": self.offer.min_age})
+        elif age < ADULT_AGE:
+            if not cleaned.get("guardian_name"):
+                self.add_error("guardian_name", _("Masz mniej niż 18 lat: podaj imię i nazwisko opiekuna."))
+            if not cleaned.get("guardian_email") and "guardian_email" not in self.errors:
+                self.add_error("guardian_email", _("Masz mniej niż 18 lat: podaj e-mail opiekuna."))
+        return cleaned
+
+
+class OfferFilterForm(forms.Form):
+    """GET filters of the offers listing; bad values are ignored field by field, never a 500."""
+
+    area = forms.SlugField(label=_("Obszar"), required=False)
+    skill = forms.SlugField(label=_("Umiejętność"), required=False)
+    district = forms.ChoiceField(
+        label=_("Dzielnica"), choices=[("", _("wszystkie")), *DISTRICTS], required=False
+    )
+    for_minors = forms.BooleanField(label=_("Dla niepełnoletnich"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["area"].widget = forms.Select(
+            choices=[("", _("wszystkie")), *AreaOfActivity.objects.values_list("slug", "name")]
+        )
+        self.fields["skill"].widget = forms.Select(
+            choices=[("", _("wszystkie")), *Skill.objects.values_list("slug", "name")]
+        )
+
+    @property
+    def cleaned_data_or_empty(self):
+        if not self.is_bound:
+            return {}
+        self.is_valid()
+        return dict(self.cleaned_data)

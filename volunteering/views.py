@@ -1,0 +1,125 @@
+"""Public views of the volunteer database and of offers (served through the pages' routes)."""
+
+from django.core.mail import send_mail
+from django.db import transaction
+from django.http import HttpResponseRedirect
+from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
+
+from home.protection import drop_protection_fields, notify_after_commit, protected_post
+
+from . import services
+from .forms import OfferApplicationForm, VolunteerSignupForm
+from .models import OfferApplication, Volunteer
+
+SIGNUP_RATE_GROUP = "volunteering.signup"
+APPLY_RATE_GROUP = "volunteering.apply"
+
+
+def _render(request, centre, template, status=200, **context):
+    return TemplateResponse(request, template, {"page": centre, "self": centre, **context}, status=status)
+
+
+@protected_post(SIGNUP_RATE_GROUP)
+def signup(request, centre):
+    """The sign-up form of the municipal volunteer database (saved first, e-mails after)."""
+    if request.method == "POST":
+        form = VolunteerSignupForm(request.POST, consent_text=centre.consent_text)
+        if form.is_valid():
+            drop_protection_fields(form)
+            volunteer = services.sign_up(centre, form.cleaned_data)
+            request.session["volunteering_signer"] = volunteer.signer
+            request.session["volunteering_has_email"] = bool(volunteer.email)
+            return HttpResponseRedirect(centre.url + centre.reverse_subpage("signup_done"))
+    else:
+        form = VolunteerSignupForm(consent_text=centre.consent_text)
+    return _render(request, centre, "volunteering/signup.html", form=form)
+
+
+def signup_done(request, centre):
+    return _render(
+        request,
+        centre,
+        "volunteering/signup_done.html",
+        signer=request.session.get("volunteering_signer"),
+        has_email=request.session.get("volunteering_has_email", True),
+    )
+
+
+def _link_view(request, centre, token, purpose, action, template):
+    """GET shows what the link does; POST (a button) does it – mail scanners never act for people."""
+    try:
+        volunteer = services.read_token(token, purpose)
+    except services.LinkError as error:
+        return _render(request, centre, "volunteering/link_invalid.html", reason=error.reason, status=400)
+    done = False
+    if request.method == "POST":
+        action(centre, volunteer)
+        volunteer.refresh_from_db()
+        done = True
+    return _render(request, centre, template, volunteer=volunteer, done=done, purpose=purpose)
+
+
+def confirm_email(request, centre, token):
+    return _link_view(
+        request, centre, token, "email", services.confirm_email, "volunteering/confirm_email.html"
+    )
+
+
+def guardian_consent(request, centre, token):
+    return _link_view(
+        request, centre, token, "guardian", services.confirm_guardian, "volunteering/guardian_consent.html"
+    )
+
+
+def withdraw(request, centre, token):
+    return _link_view(
+        request, centre, token, "withdraw", services.withdraw_consent, "volunteering/withdraw.html"
+    )
+
+
+def send_application_notice(application_pk: int) -> None:
+    application = OfferApplication.objects.select_related("offer").get(pk=application_pk)
+    body = render_to_string("volunteering/emails/application_notice.txt", {"application": application})
+    send_mail(
+        f"Nowe zgłoszenie do oferty „{application.offer.title}”",
+        body,
+        None,
+        [application.offer.contact_email],
+    )
+    body = render_to_string("volunteering/emails/application_receipt.txt", {"application": application})
+    send_mail(f"Twoje zgłoszenie do oferty „{application.offer.title}”", body, None, [application.email])
+
+
+@protected_post(APPLY_RATE_GROUP)
+def offer_page(request, offer):
+    """An offer with its application form (only while the offer is open)."""
+    form = None
+    if offer.is_open:
+        if request.method == "POST":
+            form = OfferApplicationForm(request.POST, offer=offer)
+            if form.is_valid():
+                drop_protection_fields(form)
+                data = form.cleaned_data
+                with transaction.atomic():
+                    application = OfferApplication.objects.create(
+                        offer=offer,
+                        volunteer=Volunteer.objects.filter(
+                            email__iexact=data["email"], status=Volunteer.Status.ACTIVE
+                        ).first(),
+                        name=data["name"],
+                        email=data["email"],
+                        phone=data["phone"],
+                        age=data["age"],
+                        guardian_name=data["guardian_name"] if data["age"] < 18 else "",
+                        guardian_email=data["guardian_email"] if data["age"] < 18 else "",
+                        message=data["message"],
+                        consent_version="oferta-1",
+                    )
+                    notify_after_commit(send_application_notice, application.pk)
+                return HttpResponseRedirect(offer.url + "?zgloszono=1#zgloszenie")
+        else:
+            form = OfferApplicationForm(offer=offer)
+    context = offer.get_context(request)
+    context.update(form=form, applied=request.GET.get("zgloszono") == "1")
+    return TemplateResponse(request, offer.get_template(request), context)
