@@ -107,7 +107,7 @@ def room_item(room, base_url) -> dict:
             for h in sorted(room.opening_hours.all(), key=lambda h: (h.weekday, h.opens))
         ],
         "url": f"{base_url}/sala/{room.slug}/" if base_url else None,
-        "ical_url": f"{base_url}/sala/{room.slug}/kalendarz.ics" if base_url else None,
+        "ical_url": f"{base_url}/sala/{room.slug}/kalendarz/" if base_url else None,
     }
 
 

@@ -153,7 +153,8 @@ class BookingRequestForm(ProtectedFormMixin, RequesterFieldsMixin, forms.ModelFo
         if cleaned_data.get("show_publicly") and not cleaned_data.get("public_title", "").strip():
             self.add_error("public_title", "Podaj nazwę wydarzenia, którą pokażemy w kalendarzu sali.")
         needed = ("room", "date", "start_time", "end_time", "attendees")
-        if self.errors or not all(cleaned_data.get(name) for name in needed):
+        # The booking rules run even when unrelated fields are wrong, so every problem shows at once.
+        if not all(cleaned_data.get(name) for name in needed):
             return cleaned_data
         try:
             self.occurrences = validate_booking(

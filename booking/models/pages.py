@@ -59,7 +59,7 @@ class RoomsPage(RoutablePageMixin, BasePage):
 
         return views.room_detail(request, self, slug)
 
-    @path("sala/<slug:slug>/kalendarz.ics")
+    @path("sala/<slug:slug>/kalendarz/")
     def room_ical_route(self, request, slug):
         from booking import views
 
