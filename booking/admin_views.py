@@ -89,6 +89,7 @@ def decide_view(model_admin, request, instance_pk):
     messages.error(request, "Popraw błędy w formularzu decyzji.")
     view = DecisionInspectView(model_admin, str(obj.pk), approve_form=approve_form, decline_form=decline_form)
     view.setup(request)
+    view.button_helper = model_admin.get_button_helper_class()(view, request)
     response = view.get(request)
     response.status_code = 400
     return response

@@ -1,6 +1,7 @@
 """Admin registration: rooms and blackouts are snippets (content staff edit); booking and advisory
 requests are wagtail-modeladmin registers (records visitors submit and staff decide on)."""
 
+from django.contrib.admin import SimpleListFilter
 from django.urls import path, re_path, reverse
 from django.utils import timezone
 from wagtail import hooks
@@ -42,6 +43,21 @@ class RoomsGroup(SnippetViewSetGroup):
 
 
 register_snippet(RoomsGroup)
+
+
+class RoomFilter(SimpleListFilter):
+    """Filter by room without Django's admin site (not installed): one query for the choices."""
+
+    title = "sala"
+    parameter_name = "sala"
+
+    def lookups(self, request, model_admin):
+        return [(str(pk), name) for pk, name in Room.objects.values_list("pk", "name")]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(room_id=self.value())
+        return queryset
 
 
 class RequestPermissionHelper(PermissionHelper):
@@ -116,7 +132,7 @@ class BookingRequestAdmin(RequestAdmin):
         "status",
         "when",
     )
-    list_filter = ("status", "room", "first_starts_at")
+    list_filter = ("status", RoomFilter, "first_starts_at")
     search_fields = ("requester_name", "requester_email", "purpose", "group_name", "ngo__title")
     list_export = (
         "first_starts_at",

@@ -22,7 +22,7 @@ def ics_events(message):
     assert name.endswith(".ics")
     assert mimetype.startswith("text/calendar")
     calendar = Calendar.from_ical(content)
-    return [component for component in calendar.walk("VEVENT")]
+    return list(calendar.walk("VEVENT"))
 
 
 @pytest.fixture
