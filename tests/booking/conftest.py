@@ -34,3 +34,19 @@ def advisory_page(home_page):
 @pytest.fixture
 def room(db):
     return RoomFactory(name="Sala konferencyjna", slug="sala-konferencyjna", capacity=30)
+
+
+def pytest_runtest_setup(item):
+    """Decide about PostgreSQL-only tests before any database fixture runs.
+
+    The shared rule in tests/conftest.py skips them from a fixture, i.e. after a transactional
+    test database was already set up; its teardown flush would then wipe the migration data
+    (locales, groups) other tests on the same worker rely on.
+    """
+    if item.get_closest_marker("postgres"):
+        from django.conf import settings
+
+        from tests.conftest import missing_component
+
+        if "postgresql" not in settings.DATABASES["default"]["ENGINE"]:
+            missing_component("PostgreSQL (DATABASE_URL=postgres://...)")

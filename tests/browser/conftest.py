@@ -33,15 +33,33 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
 
 
+def _share_serialized_contents(saved: dict) -> None:
+    """Give the connections seen under Playwright the serialized test data of the originals.
+
+    Playwright's sync API runs the rest of the session in another async context, where asgiref
+    hands out new connection wrappers without ``_test_serialized_contents``; without this, every
+    ``serialized_rollback`` test after the first one would start from an empty database.
+    """
+    from django.db import connections
+
+    for alias, contents in saved.items():
+        if contents is not None and not hasattr(connections[alias], "_test_serialized_contents"):
+            connections[alias]._test_serialized_contents = contents
+
+
 @pytest.fixture(scope="session")
-def chromium():
+def chromium(django_db_setup):
     if not (os.path.exists(CHROMIUM) or shutil.which(CHROMIUM)):
         missing_component(f"Chromium ({CHROMIUM}; apt-get install chromium)")
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
         missing_component("Python Playwright (requirements-dev.txt)")
+    from django.db import connections
+
+    saved = {alias: getattr(connections[alias], "_test_serialized_contents", None) for alias in connections}
     with sync_playwright() as playwright:
+        _share_serialized_contents(saved)
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         yield browser
         browser.close()
