@@ -33,22 +33,8 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
 
 
-def _share_serialized_contents(saved: dict) -> None:
-    """Give the connections seen under Playwright the serialized test data of the originals.
-
-    Playwright's sync API runs the rest of the session in another async context, where asgiref
-    hands out new connection wrappers without ``_test_serialized_contents``; without this, every
-    ``serialized_rollback`` test after the first one would start from an empty database.
-    """
-    from django.db import connections
-
-    for alias, contents in saved.items():
-        if contents is not None and not hasattr(connections[alias], "_test_serialized_contents"):
-            connections[alias]._test_serialized_contents = contents
-
-
 @pytest.fixture(scope="session")
-def chromium(django_db_setup):
+def chromium():
     if not (os.path.exists(CHROMIUM) or shutil.which(CHROMIUM)):
         missing_component(f"Chromium ({CHROMIUM}; apt-get install chromium)")
     try:
@@ -57,9 +43,19 @@ def chromium(django_db_setup):
         missing_component("Python Playwright (requirements-dev.txt)")
     from django.db import connections
 
-    saved = {alias: getattr(connections[alias], "_test_serialized_contents", None) for alias in connections}
+    # Starting Playwright's sync API (it runs an event loop in a greenlet) makes Django hand this thread
+    # new connection objects. The test database's serialized contents, which pytest-django keeps on the
+    # connection object for ``serialized_rollback``, must move to the new objects, or every later
+    # live-server test finds an empty database (no root page, no locale) once the first one flushed it.
+    serialized = {
+        alias: connections[alias]._test_serialized_contents
+        for alias in connections
+        if hasattr(connections[alias], "_test_serialized_contents")
+    }
     with sync_playwright() as playwright:
-        _share_serialized_contents(saved)
+        for alias, contents in serialized.items():
+            if not hasattr(connections[alias], "_test_serialized_contents"):
+                connections[alias]._test_serialized_contents = contents
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         yield browser
         browser.close()
@@ -84,13 +80,45 @@ def live_home_page(live_server):
     server needs committed data, and serialized rollback restores what migrations created (root page,
     collections, the staff group, the moderation workflow) after each test's flush.
     """
-    from wagtail.models import Page, Site
+    from wagtail.models import Page
 
     from home.factories import HomePageFactory
 
     home = HomePageFactory(parent=Page.get_first_root_node())
-    host, port = live_server.url.split("//")[1].split(":")
-    Site.objects.update_or_create(
-        is_default_site=True, defaults={"hostname": host, "port": int(port), "root_page": home}
-    )
+    _point_default_site_at(live_server, root_page=home)
     return home
+
+
+def _point_default_site_at(live_server, root_page=None):
+    from wagtail.models import Site
+
+    host, port = live_server.url.split("//")[1].split(":")
+    defaults = {"hostname": host, "port": int(port)}
+    if root_page is not None:
+        defaults["root_page"] = root_page
+    site, _created = Site.objects.update_or_create(is_default_site=True, defaults=defaults)
+    return site
+
+
+@pytest.fixture
+def live_demo_site(live_server):
+    """The whole Polish demo content of every app (``load_demo_content``) behind the live server.
+
+    Slow (seconds): load it once per test and check many pages in that test. Same marker as
+    ``live_home_page``: ``@pytest.mark.django_db(transaction=True, serialized_rollback=True)``.
+    Returns the default site.
+    """
+    import io
+
+    from django.core.management import call_command
+
+    call_command("load_demo_content", allow_production=True, stdout=io.StringIO())
+    return _point_default_site_at(live_server)
+
+
+def live_page_urls():
+    """(path, page type) of every live, public page of the site, in tree order."""
+    from wagtail.models import Page
+
+    pages = Page.objects.live().public().filter(depth__gt=1).order_by("path").specific()
+    return [(page.url, type(page).__name__) for page in pages]
