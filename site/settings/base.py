@@ -28,6 +28,7 @@ COP_APPS = [
     "ngo_directory",
     "events",
     "volunteering",
+    "booking",
 ]
 
 INSTALLED_APPS = [

@@ -1,0 +1,291 @@
+"""Public request forms (protected) and the staff decision forms of the admin."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from home.protection import ProtectedFormMixin
+from ngo_directory.models import NGOProfilePage
+
+from .models import AdvisoryRequest, BookingRequest, Room
+from .services import local_datetime, validate_booking
+
+REQUESTER_KINDS = [
+    ("ngo", "Organizacja z bazy organizacji"),
+    ("other", "Mieszkaniec lub grupa nieformalna"),
+]
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self):
+        super().__init__(format="%Y-%m-%d")
+
+
+class TimeInput(forms.TimeInput):
+    input_type = "time"
+
+    def __init__(self):
+        super().__init__(format="%H:%M")
+
+
+class RequesterFieldsMixin(forms.Form):
+    """Who is asking: an organisation from the directory, or a resident / informal group."""
+
+    requester_kind = forms.ChoiceField(
+        label="W czyim imieniu składasz wniosek?",
+        choices=REQUESTER_KINDS,
+        widget=forms.RadioSelect,
+        initial="other",
+    )
+
+    def setup_requester_fields(self):
+        self.fields["ngo"].queryset = NGOProfilePage.objects.live().order_by("title")
+        self.fields["ngo"].empty_label = "— wybierz organizację —"
+        self.fields["ngo"].label = "Organizacja"
+        self.fields["ngo"].help_text = "Wybierz, jeśli w rubryce wyżej zaznaczono organizację z bazy."
+        self.fields["group_name"].label = "Nazwa grupy (opcjonalnie)"
+        self.fields[
+            "group_name"
+        ].help_text = "Np. „Klub Seniora Osiedla Polnego”; puste – wniosek mieszkańca."
+
+    def clean_requester(self, cleaned_data):
+        if cleaned_data.get("requester_kind") == "ngo":
+            if not cleaned_data.get("ngo"):
+                self.add_error(
+                    "ngo", "Wybierz organizację z listy albo zaznacz „Mieszkaniec lub grupa nieformalna”."
+                )
+            cleaned_data["group_name"] = ""
+        else:
+            cleaned_data["ngo"] = None
+
+
+class BookingRequestForm(ProtectedFormMixin, RequesterFieldsMixin, forms.ModelForm):
+    """A room booking request; every rule is checked by ``services.validate_booking``."""
+
+    date = forms.DateField(
+        label="Data spotkania",
+        widget=DateInput(),
+        help_text="Dla spotkań cyklicznych – data pierwszego spotkania.",
+    )
+    start_time = forms.TimeField(label="Godzina rozpoczęcia", widget=TimeInput())
+    end_time = forms.TimeField(label="Godzina zakończenia", widget=TimeInput())
+    repeat_weekly = forms.BooleanField(
+        label="Spotkanie powtarza się co tydzień",
+        required=False,
+        help_text="Zaznacz i podaj datę ostatniego spotkania.",
+    )
+
+    field_order = [
+        "requester_name",
+        "requester_email",
+        "requester_phone",
+        "requester_kind",
+        "ngo",
+        "group_name",
+        "room",
+        "date",
+        "start_time",
+        "end_time",
+        "repeat_weekly",
+        "repeat_until",
+        "attendees",
+        "purpose",
+        "equipment_needs",
+        "show_publicly",
+        "public_title",
+        "rules_accepted",
+    ]
+
+    class Meta:
+        model = BookingRequest
+        fields = [
+            "requester_name",
+            "requester_email",
+            "requester_phone",
+            "ngo",
+            "group_name",
+            "room",
+            "repeat_until",
+            "attendees",
+            "purpose",
+            "equipment_needs",
+            "show_publicly",
+            "public_title",
+            "rules_accepted",
+        ]
+        widgets = {
+            "repeat_until": DateInput(),
+            "purpose": forms.Textarea(attrs={"rows": 4}),
+            "equipment_needs": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.setup_requester_fields()
+        self.fields["room"].queryset = Room.objects.filter(is_active=True)
+        self.fields["room"].empty_label = "— wybierz salę —"
+        self.fields["requester_phone"].required = True
+        self.fields["attendees"].min_value = 1
+        self.fields["attendees"].widget.attrs["min"] = 1
+        self.fields["rules_accepted"].required = True
+        self.fields["rules_accepted"].label = "Akceptuję regulamin korzystania z sal Centrum"
+        self.fields["rules_accepted"].error_messages["required"] = (
+            "Aby złożyć wniosek, zaakceptuj regulamin sal."
+        )
+        self.fields["repeat_until"].label = "Ostatnie spotkanie cyklu"
+        self.occurrences = []
+
+    def clean_attendees(self):
+        attendees = self.cleaned_data["attendees"]
+        if attendees < 1:
+            raise ValidationError("Podaj liczbę uczestników (co najmniej 1).")
+        return attendees
+
+    def clean(self):
+        cleaned_data = super().clean()
+        self.clean_requester(cleaned_data)
+        if cleaned_data.get("repeat_weekly") and not cleaned_data.get("repeat_until"):
+            self.add_error("repeat_until", "Podaj datę ostatniego spotkania cyklu.")
+        if not cleaned_data.get("repeat_weekly"):
+            cleaned_data["repeat_until"] = None
+        if cleaned_data.get("show_publicly") and not cleaned_data.get("public_title", "").strip():
+            self.add_error("public_title", "Podaj nazwę wydarzenia, którą pokażemy w kalendarzu sali.")
+        needed = ("room", "date", "start_time", "end_time", "attendees")
+        # The booking rules run even when unrelated fields are wrong, so every problem shows at once.
+        if not all(cleaned_data.get(name) for name in needed):
+            return cleaned_data
+        try:
+            self.occurrences = validate_booking(
+                cleaned_data["room"],
+                cleaned_data["date"],
+                cleaned_data["start_time"],
+                cleaned_data["end_time"],
+                cleaned_data["attendees"],
+                cleaned_data.get("repeat_until"),
+            )
+        except ValidationError as error:
+            self.add_error(None, error)
+        return cleaned_data
+
+    def build_request(self) -> BookingRequest:
+        obj = super().save(commit=False)
+        obj.first_starts_at = self.occurrences[0].starts_at
+        return obj
+
+
+class AdvisoryRequestForm(ProtectedFormMixin, RequesterFieldsMixin, forms.ModelForm):
+    """A request for a consultation (doradztwo)."""
+
+    field_order = [
+        "requester_name",
+        "requester_email",
+        "requester_phone",
+        "requester_kind",
+        "ngo",
+        "group_name",
+        "topic",
+        "preferred_dates",
+        "description",
+        "privacy_accepted",
+    ]
+
+    class Meta:
+        model = AdvisoryRequest
+        fields = [
+            "requester_name",
+            "requester_email",
+            "requester_phone",
+            "ngo",
+            "group_name",
+            "topic",
+            "preferred_dates",
+            "description",
+            "privacy_accepted",
+        ]
+        widgets = {
+            "topic": forms.RadioSelect,
+            "preferred_dates": forms.Textarea(attrs={"rows": 3}),
+            "description": forms.Textarea(attrs={"rows": 5}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.setup_requester_fields()
+        self.fields["privacy_accepted"].required = True
+        self.fields[
+            "privacy_accepted"
+        ].label = (
+            "Zgadzam się na kontakt Centrum w sprawie konsultacji i przetwarzanie moich danych w tym celu"
+        )
+        self.fields["privacy_accepted"].error_messages["required"] = (
+            "Bez tej zgody nie możemy umówić konsultacji."
+        )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        self.clean_requester(cleaned_data)
+        return cleaned_data
+
+
+# Staff decision forms (admin) ---------------------------------------------------------------------
+
+
+class DeclineForm(forms.Form):
+    reason = forms.CharField(
+        label="Powód odrzucenia",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        help_text="Wnioskodawca otrzyma go w wiadomości e-mail.",
+        error_messages={"required": "Podaj powód odrzucenia – trafi on do wnioskodawcy."},
+    )
+
+
+class BookingApproveForm(forms.Form):
+    note = forms.CharField(
+        label="Uwagi dla wnioskodawcy (opcjonalnie)",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        max_length=2000,
+        help_text="Np. gdzie odebrać klucz. Trafią do wiadomości z potwierdzeniem.",
+    )
+
+    def decision_data(self) -> dict:
+        return {}
+
+
+class AdvisoryApproveForm(BookingApproveForm):
+    day = forms.DateField(label="Data konsultacji", widget=DateInput())
+    start_time = forms.TimeField(label="Od", widget=TimeInput())
+    end_time = forms.TimeField(label="Do", widget=TimeInput())
+    place = forms.CharField(
+        label="Miejsce",
+        max_length=200,
+        initial="Biuro COP, I piętro, ul. 3-go Maja 19, Czerwionka-Leszczyny",
+        help_text="Albo „rozmowa telefoniczna” / „spotkanie online”.",
+    )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        day, start, end = (
+            cleaned_data.get("day"),
+            cleaned_data.get("start_time"),
+            cleaned_data.get("end_time"),
+        )
+        if day and start and end:
+            if end <= start:
+                self.add_error("end_time", "Godzina zakończenia musi być późniejsza niż godzina rozpoczęcia.")
+            elif day < timezone.localdate():
+                self.add_error("day", "Termin konsultacji nie może być w przeszłości.")
+            elif local_datetime(day, start) is None or local_datetime(day, end) is None:
+                self.add_error("start_time", "Tej godziny nie ma tego dnia (zmiana czasu).")
+        return cleaned_data
+
+    def decision_data(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "starts_at": local_datetime(data["day"], data["start_time"]),
+            "ends_at": local_datetime(data["day"], data["end_time"]),
+            "place": data["place"],
+        }

@@ -1,0 +1,187 @@
+"""Public views behind the rooms and advisory pages (called from their routes)."""
+
+import datetime
+
+from django.contrib import messages
+from django.db.models import Prefetch, Q
+from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from wagtail.images import get_image_model
+
+from home.protection import protected_post
+
+from .forms import AdvisoryRequestForm, BookingRequestForm
+from .ical import room_feed
+from .models import Blackout, Booking, RequestStatus, Room, RoomPhoto
+from .services import WORKFLOWS, DecisionError, describe_day, local_zone
+
+PHOTO_RENDITION = "fill-640x400"
+WEEK_PARAM = "tydzien"
+
+
+def public_rooms():
+    """Active rooms with their hours and photos (three queries plus one for renditions)."""
+    images = get_image_model().objects.prefetch_renditions(PHOTO_RENDITION)
+    photos = RoomPhoto.objects.select_related(None).prefetch_related(Prefetch("image", queryset=images))
+    return Room.objects.filter(is_active=True).prefetch_related(
+        "opening_hours", Prefetch("photos", queryset=photos.order_by("sort_order"))
+    )
+
+
+def rooms_index(request, page):
+    return page.render(request, context_overrides={"rooms": public_rooms()})
+
+
+def parse_week(value: str | None) -> datetime.date | None:
+    """Monday of an ISO week written as ``2026-W48``; ``None`` when missing or malformed."""
+    if not value:
+        return None
+    try:
+        year, week = value.upper().split("-W")
+        return datetime.date.fromisocalendar(int(year), int(week), 1)
+    except (ValueError, TypeError):
+        return None
+
+
+def week_label(monday: datetime.date) -> str:
+    year, week, _day = monday.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def public_busy_slots(room, start: datetime.datetime, end: datetime.datetime):
+    """Approved bookings of ``room`` in [start, end): only what the public may see is loaded."""
+    return (
+        Booking.objects.filter(room=room, status=RequestStatus.APPROVED, starts_at__lt=end, ends_at__gt=start)
+        .select_related("request")
+        .only(
+            "starts_at",
+            "ends_at",
+            "request__show_publicly",
+            "request__public_title",
+            "request__decided_at",
+            "request__created_at",
+        )
+        .order_by("starts_at")
+    )
+
+
+def room_week(room, monday: datetime.date) -> list[dict]:
+    """Seven days of a room: its opening hours, busy slots and blackouts (no personal data)."""
+    zone = local_zone()
+    start = datetime.datetime.combine(monday, datetime.time.min, tzinfo=zone)
+    end = datetime.datetime.combine(monday + datetime.timedelta(days=7), datetime.time.min, tzinfo=zone)
+    busy = list(public_busy_slots(room, start, end))
+    blackouts = list(
+        Blackout.objects.filter(Q(room=room) | Q(room__isnull=True), starts_at__lt=end, ends_at__gt=start)
+    )
+    days = []
+    for offset in range(7):
+        day = monday + datetime.timedelta(days=offset)
+        day_start = datetime.datetime.combine(day, datetime.time.min, tzinfo=zone)
+        day_end = datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time.min, tzinfo=zone)
+        slots = [
+            {
+                "start": timezone.localtime(b.starts_at, zone),
+                "end": timezone.localtime(b.ends_at, zone),
+                "label": b.request.public_label,
+            }
+            for b in busy
+            if b.starts_at < day_end and b.ends_at > day_start
+        ]
+        closed = sorted({b.reason for b in blackouts if b.starts_at < day_end and b.ends_at > day_start})
+        days.append(
+            {
+                "date": day,
+                "label": describe_day(day),
+                "hours": room.hours_for(day.weekday()),
+                "slots": slots,
+                "closed": closed,
+                "is_today": day == timezone.localdate(),
+            }
+        )
+    return days
+
+
+def room_detail(request, page, slug):
+    room = get_object_or_404(public_rooms(), slug=slug)
+    today = timezone.localdate()
+    monday = parse_week(request.GET.get(WEEK_PARAM)) or today - datetime.timedelta(days=today.weekday())
+    return page.render(
+        request,
+        template="booking/room_detail.html",
+        context_overrides={
+            "room": room,
+            "week": room_week(room, monday),
+            "week_start": monday,
+            "week_end": monday + datetime.timedelta(days=6),
+            "previous_week": week_label(monday - datetime.timedelta(days=7)),
+            "next_week": week_label(monday + datetime.timedelta(days=7)),
+            "this_week": week_label(today - datetime.timedelta(days=today.weekday())),
+            "week_param": WEEK_PARAM,
+        },
+    )
+
+
+def room_ical(request, page, slug):
+    room = get_object_or_404(Room, slug=slug, is_active=True)
+    now = timezone.now()
+    bookings = public_busy_slots(room, now - datetime.timedelta(days=30), now + datetime.timedelta(days=400))
+    response = HttpResponse(room_feed(room, bookings).to_ical(), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{room.slug}.ics"'
+    return response
+
+
+@protected_post("booking-request")
+def booking_request_form(request, page):
+    workflow = WORKFLOWS["booking"]
+    if request.method == "POST":
+        form = BookingRequestForm(request.POST)
+        if form.is_valid():
+            obj = workflow.submit(form.build_request(), occurrences=form.occurrences)
+            return HttpResponseRedirect(status_path(page, obj) + "?nowy=1")
+    else:
+        room = Room.objects.filter(slug=request.GET.get("sala", ""), is_active=True).first()
+        form = BookingRequestForm(initial={"room": room} if room else None)
+    return page.render(
+        request, template="booking/booking_request_form.html", context_overrides={"form": form}
+    )
+
+
+@protected_post("advisory-request")
+def advisory_request_form(request, page):
+    workflow = WORKFLOWS["advisory"]
+    if request.method == "POST":
+        form = AdvisoryRequestForm(request.POST)
+        if form.is_valid():
+            obj = workflow.submit(form.save(commit=False))
+            return HttpResponseRedirect(status_path(page, obj) + "?nowy=1")
+    else:
+        topic = request.GET.get("temat")
+        form = AdvisoryRequestForm(initial={"topic": topic} if topic else None)
+    return page.render(request, context_overrides={"form": form})
+
+
+def status_path(page, obj) -> str:
+    return page.url.rstrip("/") + f"/wniosek/{obj.get_token()}/"
+
+
+@protected_post("request-status")
+def request_status(request, page, kind, token):
+    """The requester's private page (signed link): status, details, withdrawal."""
+    workflow = WORKFLOWS[kind]
+    obj = workflow.model.from_token(token)
+    if obj is None:
+        raise Http404("Nieprawidłowy odnośnik.")
+    if request.method == "POST" and request.POST.get("action") == "withdraw":
+        try:
+            workflow.withdraw(obj)
+            messages.success(request, "Wniosek został wycofany. Wysłaliśmy potwierdzenie e-mailem.")
+        except DecisionError as error:
+            messages.error(request, str(error))
+        return HttpResponseRedirect(status_path(page, obj))
+    return page.render(
+        request,
+        template="booking/request_status.html",
+        context_overrides={"obj": obj, "kind": kind, "is_new": request.GET.get("nowy") == "1"},
+    )

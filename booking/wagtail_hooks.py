@@ -1,0 +1,253 @@
+"""Admin registration: rooms and blackouts are snippets (content staff edit); booking and advisory
+requests are wagtail-modeladmin registers (records visitors submit and staff decide on)."""
+
+from django.contrib.admin import SimpleListFilter
+from django.urls import path, re_path, reverse
+from django.utils import timezone
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
+from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
+
+from . import admin_views
+from .models import AdvisoryRequest, Blackout, BookingRequest, Room
+
+
+class RoomViewSet(SnippetViewSet):
+    model = Room
+    icon = "home"
+    menu_label = "Sale"
+    list_display = ["name", "floor", "capacity", "is_active"]
+    list_filter = ["is_active"]
+    search_fields = ["name", "equipment"]
+    inspect_view_enabled = True
+
+
+class BlackoutViewSet(SnippetViewSet):
+    model = Blackout
+    icon = "calendar-alt"
+    menu_label = "Niedostępność sal"
+    list_display = ["reason", "room", "starts_at", "ends_at"]
+    list_filter = ["room"]
+    search_fields = ["reason"]
+
+
+class RoomsGroup(SnippetViewSetGroup):
+    items = (RoomViewSet, BlackoutViewSet)
+    menu_icon = "home"
+    menu_label = "Sale Centrum"
+    menu_name = "sale"
+    menu_order = 310
+
+
+register_snippet(RoomsGroup)
+
+
+class RoomFilter(SimpleListFilter):
+    """Filter by room without Django's admin site (not installed): one query for the choices."""
+
+    title = "sala"
+    parameter_name = "sala"
+
+    def lookups(self, request, model_admin):
+        return [(str(pk), name) for pk, name in Room.objects.values_list("pk", "name")]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(room_id=self.value())
+        return queryset
+
+
+class RequestPermissionHelper(PermissionHelper):
+    """Requests come only from the public forms and change only through decisions."""
+
+    def user_can_create(self, user):
+        return False
+
+
+class DecisionButtonHelper(ButtonHelper):
+    def get_buttons_for_obj(self, obj, exclude=None, classnames_add=None, classnames_exclude=None):
+        exclude = [*(exclude or []), "edit"]
+        buttons = super().get_buttons_for_obj(obj, exclude, classnames_add, classnames_exclude)
+        if obj.is_pending and self.permission_helper.user_can_edit_obj(self.request.user, obj):
+            for button in buttons:
+                if button["url"] == self.url_helper.get_action_url("inspect", obj.pk):
+                    button["label"] = "Rozpatrz"
+                    button["classname"] = "button"
+        return buttons
+
+    def get_primary_button(self, obj):
+        return self.inspect_button(obj.pk)
+
+
+class RequestAdmin(ModelAdmin):
+    """Shared inbox behaviour: inspect with conflicts and decision forms, decide URL, export."""
+
+    inspect_view_enabled = True
+    inspect_view_class = admin_views.DecisionInspectView
+    inspect_template_name = "booking/admin/inspect.html"
+    permission_helper_class = RequestPermissionHelper
+    button_helper_class = DecisionButtonHelper
+    list_per_page = 30
+
+    def get_admin_urls_for_registration(self):
+        urls = [
+            u
+            for u in super().get_admin_urls_for_registration()
+            if not str(u.pattern).endswith("/edit/(?P<instance_pk>[-\\w]+)/$")
+        ]
+        return (
+            *urls,
+            re_path(
+                self.url_helper.get_action_url_pattern("decide"),
+                self.decide_view,
+                name=self.url_helper.get_action_url_name("decide"),
+            ),
+        )
+
+    def decide_view(self, request, instance_pk):
+        return admin_views.decide_view(self, request, instance_pk)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("ngo", "decided_by")
+
+    def when(self, obj):
+        return timezone.localtime(obj.created_at).strftime("%d.%m.%Y %H:%M")
+
+    when.short_description = "złożono"
+
+
+class BookingRequestAdmin(RequestAdmin):
+    model = BookingRequest
+    menu_label = "Rezerwacje sal"
+    menu_icon = "calendar"
+    list_display = (
+        "first_date",
+        "room",
+        "requester_name",
+        "requester_label",
+        "occurrence_count",
+        "status",
+        "when",
+    )
+    list_filter = ("status", RoomFilter, "first_starts_at")
+    search_fields = ("requester_name", "requester_email", "purpose", "group_name", "ngo__title")
+    list_export = (
+        "first_starts_at",
+        "room",
+        "requester_name",
+        "requester_email",
+        "requester_phone",
+        "requester_label",
+        "attendees",
+        "purpose",
+        "status",
+        "created_at",
+        "decision_reason",
+    )
+    inspect_view_fields = (
+        "room",
+        "requester_name",
+        "requester_email",
+        "requester_phone",
+        "ngo",
+        "group_name",
+        "attendees",
+        "purpose",
+        "equipment_needs",
+        "repeat_until",
+        "show_publicly",
+        "public_title",
+        "status",
+        "created_at",
+        "decided_at",
+        "decided_by",
+        "decision_reason",
+    )
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("room").prefetch_related("occurrences")
+
+    def first_date(self, obj):
+        return timezone.localtime(obj.first_starts_at).strftime("%d.%m.%Y %H:%M")
+
+    first_date.short_description = "pierwszy termin"
+    first_date.admin_order_field = "first_starts_at"
+
+    def occurrence_count(self, obj):
+        return len(obj.occurrences.all())
+
+    occurrence_count.short_description = "terminów"
+
+
+class AdvisoryRequestAdmin(RequestAdmin):
+    model = AdvisoryRequest
+    menu_label = "Doradztwo"
+    menu_icon = "help"
+    list_display = ("topic", "requester_name", "requester_label", "appointment", "status", "when")
+    list_filter = ("status", "topic", "created_at")
+    search_fields = ("requester_name", "requester_email", "description", "group_name", "ngo__title")
+    list_export = (
+        "topic",
+        "requester_name",
+        "requester_email",
+        "requester_phone",
+        "requester_label",
+        "preferred_dates",
+        "status",
+        "appointment_starts_at",
+        "created_at",
+        "decision_reason",
+    )
+    inspect_view_fields = (
+        "topic",
+        "requester_name",
+        "requester_email",
+        "requester_phone",
+        "ngo",
+        "group_name",
+        "preferred_dates",
+        "description",
+        "status",
+        "appointment_starts_at",
+        "appointment_ends_at",
+        "appointment_place",
+        "created_at",
+        "decided_at",
+        "decided_by",
+        "decision_reason",
+    )
+
+    def appointment(self, obj):
+        if not obj.appointment_starts_at:
+            return "—"
+        return timezone.localtime(obj.appointment_starts_at).strftime("%d.%m.%Y %H:%M")
+
+    appointment.short_description = "termin konsultacji"
+
+
+class RequestsGroup(ModelAdminGroup):
+    menu_label = "Wnioski"
+    menu_icon = "tasks"
+    menu_order = 300
+    items = (BookingRequestAdmin, AdvisoryRequestAdmin)
+
+
+modeladmin_register(RequestsGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_calendar_url():
+    return [path("kalendarz-sal/", admin_views.calendar_view, name="booking_calendar")]
+
+
+class CalendarMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("booking.view_bookingrequest")
+
+
+@hooks.register("register_admin_menu_item")
+def register_calendar_menu_item():
+    return CalendarMenuItem("Kalendarz sal", reverse("booking_calendar"), icon_name="date", order=305)

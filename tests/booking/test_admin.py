@@ -1,0 +1,199 @@
+"""Staff side: the request inboxes (modeladmin), the decision forms, the rooms calendar, snippets."""
+
+import pytest
+from bs4 import BeautifulSoup
+from django.core import mail
+from django.urls import reverse
+from icalendar import Calendar
+
+from booking.factories import AdvisoryRequestFactory, BookingRequestFactory
+from booking.models import RequestStatus
+
+from .conftest import local, next_weekday
+
+pytestmark = pytest.mark.django_db
+
+BOOKING_INDEX = "/admin/booking/bookingrequest/"
+ADVISORY_INDEX = "/admin/booking/advisoryrequest/"
+
+
+def test_staff_see_the_inbox_with_filters(staff_client, room):
+    BookingRequestFactory(room=room, requester_name="Anna Kowalska")
+    BookingRequestFactory(room=room, requester_name="Piotr Zielony", status=RequestStatus.DECLINED)
+    response = staff_client.get(BOOKING_INDEX)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Anna Kowalska" in html and "Piotr Zielony" in html
+    filtered = staff_client.get(BOOKING_INDEX, {"status__exact": "pending"}).content.decode()
+    assert "Anna Kowalska" in filtered and "Piotr Zielony" not in filtered
+    searched = staff_client.get(BOOKING_INDEX, {"q": "Zielony"}).content.decode()
+    assert "Piotr Zielony" in searched and "Anna Kowalska" not in searched
+
+
+@pytest.mark.parametrize("rows", [2, 12])
+def test_inbox_query_budget(staff_client, room, rows, django_assert_max_num_queries):
+    for _ in range(rows):
+        BookingRequestFactory(room=room)
+    staff_client.get(BOOKING_INDEX)
+    with django_assert_max_num_queries(30):
+        response = staff_client.get(BOOKING_INDEX)
+    assert response.status_code == 200
+
+
+def test_inbox_is_for_staff_only(client, room):
+    BookingRequestFactory(room=room)
+    response = client.get(BOOKING_INDEX)
+    assert response.status_code == 302
+    assert "/admin/login/" in response["Location"]
+
+
+def test_requests_cannot_be_created_or_edited_in_the_admin(staff_client, room):
+    request = BookingRequestFactory(room=room)
+    assert staff_client.get(f"{BOOKING_INDEX}create/").status_code in (
+        302,
+        403,
+    )  # modeladmin redirects with a message
+    assert staff_client.get(f"{BOOKING_INDEX}edit/{request.pk}/").status_code == 404
+
+
+def test_inspect_shows_conflicts_with_other_pending_requests(staff_client, room):
+    day = next_weekday(2)
+    request = BookingRequestFactory(room=room, first_starts_at=local(day, 10))
+    BookingRequestFactory(room=room, first_starts_at=local(day, 11), requester_name="Konrad Konfliktowy")
+    BookingRequestFactory(room=room, first_starts_at=local(day, 16), requester_name="Bez Konfliktu")
+    html = staff_client.get(f"{BOOKING_INDEX}inspect/{request.pk}/").content.decode()
+    assert "Konflikty" in html
+    assert "Konrad Konfliktowy" in html
+    assert "Bez Konfliktu" not in html
+    assert "Zatwierdź i wyślij e-mail" in html and "Odrzuć i wyślij e-mail" in html
+
+
+def test_staff_approve_from_the_inspect_page(
+    staff_client, rooms_page, room, django_capture_on_commit_callbacks
+):
+    request = BookingRequestFactory(room=room)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = staff_client.post(
+            f"{BOOKING_INDEX}decide/{request.pk}/", {"action": "approve", "approve-note": "Klucz u portiera."}
+        )
+    assert response.status_code == 302
+    request.refresh_from_db()
+    assert request.status == RequestStatus.APPROVED
+    assert request.decision_reason == "Klucz u portiera."
+    (message,) = mail.outbox
+    assert Calendar.from_ical(message.attachments[0][1]).walk("VEVENT")
+    page = staff_client.get(response["Location"]).content.decode()
+    assert "Wniosek zatwierdzony" in page
+    assert "Zatwierdź i wyślij e-mail" not in page
+
+
+def test_approving_a_conflicting_request_shows_the_polish_message(staff_client, room):
+    day = next_weekday(2)
+    BookingRequestFactory(room=room, first_starts_at=local(day, 10), status=RequestStatus.APPROVED)
+    request = BookingRequestFactory(room=room, first_starts_at=local(day, 11))
+    response = staff_client.post(f"{BOOKING_INDEX}decide/{request.pk}/", {"action": "approve"}, follow=True)
+    assert "Nie można zatwierdzić – sala jest już zajęta" in response.content.decode()
+    request.refresh_from_db()
+    assert request.status == RequestStatus.PENDING
+
+
+def test_declining_without_a_reason_shows_the_error_next_to_the_field(staff_client, room):
+    request = BookingRequestFactory(room=room)
+    response = staff_client.post(
+        f"{BOOKING_INDEX}decide/{request.pk}/", {"action": "decline", "decline-reason": ""}
+    )
+    assert response.status_code == 400
+    assert "Podaj powód odrzucenia" in response.content.decode()
+    request.refresh_from_db()
+    assert request.status == RequestStatus.PENDING
+    staff_client.post(
+        f"{BOOKING_INDEX}decide/{request.pk}/", {"action": "decline", "decline-reason": "Remont."}
+    )
+    request.refresh_from_db()
+    assert request.status == RequestStatus.DECLINED and request.decision_reason == "Remont."
+
+
+def test_advisory_accept_with_a_proposed_time(
+    staff_client, advisory_page, django_capture_on_commit_callbacks
+):
+    request = AdvisoryRequestFactory()
+    day = next_weekday(1)
+    bad = staff_client.post(
+        f"{ADVISORY_INDEX}decide/{request.pk}/",
+        {
+            "action": "approve",
+            "approve-day": day.isoformat(),
+            "approve-start_time": "16:00",
+            "approve-end_time": "15:00",
+            "approve-place": "Biuro",
+        },
+    )
+    assert bad.status_code == 400
+    assert "Godzina zakończenia musi być późniejsza" in bad.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        staff_client.post(
+            f"{ADVISORY_INDEX}decide/{request.pk}/",
+            {
+                "action": "approve",
+                "approve-day": day.isoformat(),
+                "approve-start_time": "15:00",
+                "approve-end_time": "16:00",
+                "approve-place": "Biuro COP",
+            },
+        )
+    request.refresh_from_db()
+    assert request.status == RequestStatus.APPROVED
+    assert request.appointment_starts_at == local(day, 15)
+    assert mail.outbox[0].attachments
+
+
+def test_users_without_permission_cannot_decide(client, django_user_model, room):
+    user = django_user_model.objects.create_user("obcy", "obcy@example.org", "haslo")
+    client.force_login(user)
+    request = BookingRequestFactory(room=room)
+    response = client.post(
+        f"{BOOKING_INDEX}decide/{request.pk}/", {"action": "decline", "decline-reason": "x"}
+    )
+    assert response.status_code in (302, 403)
+    request.refresh_from_db()
+    assert request.status == RequestStatus.PENDING
+
+
+def test_staff_calendar_week_and_month(staff_client, room):
+    day = next_weekday(2)
+    BookingRequestFactory(
+        room=room, first_starts_at=local(day, 10), status=RequestStatus.APPROVED, group_name="Chór Lutnia"
+    )
+    BookingRequestFactory(room=room, first_starts_at=local(day, 14), group_name="Klub Szachowy")
+    url = reverse("booking_calendar")
+    week = staff_client.get(url, {"sala": room.pk, "data": day.isoformat()}).content.decode()
+    soup = BeautifulSoup(week, "html.parser")
+    cells = soup.select("table.booking-calendar td")
+    assert len(cells) == 7
+    cell = next(
+        c
+        for c in cells
+        if f"{day:%d.%m}".lstrip("0") in c.strong.text or c.strong.text == f"{day.day}.{day:%m}"
+    )
+    text = cell.get_text(" ", strip=True)
+    assert "Chór Lutnia" in text and "Klub Szachowy" in text and "zatwierdzony" in text
+    month = staff_client.get(url, {"widok": "miesiac", "data": day.isoformat()}).content.decode()
+    assert len(BeautifulSoup(month, "html.parser").select("table.booking-calendar td")) >= 28
+    assert "Chór Lutnia" in month
+
+
+def test_rooms_and_blackouts_are_snippets_staff_can_edit(staff_client, room):
+    assert staff_client.get("/admin/snippets/booking/room/").status_code == 200
+    assert staff_client.get(f"/admin/snippets/booking/room/edit/{room.pk}/").status_code == 200
+    assert staff_client.get("/admin/snippets/booking/blackout/add/").status_code == 200
+
+
+def test_csv_export_of_requests(staff_client, room):
+    BookingRequestFactory(room=room, requester_name="Anna Eksportowa")
+    response = staff_client.get(BOOKING_INDEX, {"export": "csv"})
+    assert response.status_code == 200
+    assert (
+        "Anna Eksportowa" in b"".join(response.streaming_content).decode()
+        if response.streaming
+        else response.content.decode()
+    )

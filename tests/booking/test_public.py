@@ -1,0 +1,335 @@
+"""Public pages: rooms, week availability (no personal data), iCal feed, request forms, signed links."""
+
+import datetime
+
+import pytest
+from bs4 import BeautifulSoup
+from django.core import mail
+from icalendar import Calendar
+
+from booking.factories import AdvisoryRequestFactory, BlackoutFactory, BookingRequestFactory, RoomFactory
+from booking.models import AdvisoryRequest, Booking, BookingRequest, RequestStatus
+from ngo_directory.models import NGOProfilePage
+
+from .conftest import local, next_weekday
+
+pytestmark = pytest.mark.django_db
+
+
+def week_param(day: datetime.date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def booking_form_data(room, day, **overrides):
+    data = {
+        "requester_name": "Jan Mieszkaniec",
+        "requester_email": "jan@example.org",
+        "requester_phone": "600 700 800",
+        "requester_kind": "other",
+        "group_name": "",
+        "room": room.pk,
+        "date": day.isoformat(),
+        "start_time": "17:00",
+        "end_time": "19:00",
+        "attendees": "12",
+        "purpose": "Próba chóru osiedlowego.",
+        "equipment_needs": "pianino",
+        "rules_accepted": "on",
+    }
+    data.update(overrides)
+    return data
+
+
+# Rooms page ------------------------------------------------------------------------------------------
+
+
+def test_rooms_page_lists_active_rooms_with_details(client, rooms_page, room):
+    RoomFactory(name="Sala zamknięta", is_active=False)
+    response = client.get(rooms_page.url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Sala konferencyjna" in html
+    assert "do 30 osób" in html
+    assert "rzutnik" in html
+    assert "Sala zamknięta" not in html
+    assert "Regulamin korzystania z sal" in html
+
+
+@pytest.mark.parametrize("rooms", [1, 8])
+def test_rooms_page_query_budget_does_not_grow_with_rooms(
+    client, rooms_page, rooms, django_assert_max_num_queries
+):
+    for _ in range(rooms):
+        RoomFactory()
+    client.get(rooms_page.url)  # warm the site/settings caches
+    with django_assert_max_num_queries(12):
+        response = client.get(rooms_page.url)
+    assert response.content.decode().count('class="room-card"') == rooms
+
+
+# Availability -------------------------------------------------------------------------------------------
+
+
+def test_week_view_shows_busy_slots_without_personal_data(client, rooms_page, room):
+    day = next_weekday(2)
+    BookingRequestFactory(
+        room=room,
+        first_starts_at=local(day, 10),
+        status=RequestStatus.APPROVED,
+        requester_name="Zofia Tajna",
+        requester_email="zofia.tajna@example.org",
+        requester_phone="501 502 503",
+        purpose="Poufne spotkanie grupy wsparcia",
+        group_name="Grupa Wsparcia Nadzieja",
+    )
+    BookingRequestFactory(
+        room=room,
+        first_starts_at=local(day, 15),
+        status=RequestStatus.APPROVED,
+        show_publicly=True,
+        public_title="Próba chóru Lutnia",
+        purpose="Tekst celu, który nie powinien się pokazać",
+    )
+    BookingRequestFactory(room=room, first_starts_at=local(day, 18), status=RequestStatus.PENDING)
+    response = client.get(f"{rooms_page.url}sala/{room.slug}/?tydzien={week_param(day)}")
+    html = response.content.decode()
+    for secret in (
+        "Zofia",
+        "zofia.tajna",
+        "501 502 503",
+        "Poufne",
+        "Nadzieja",
+        "Tekst celu",
+        "Anna Kowalska",
+    ):
+        assert secret not in html
+    soup = BeautifulSoup(html, "html.parser")
+    row = next(r for r in soup.select("table.availability tbody tr") if f"{day:%d.%m.%Y}" in r.th.text)
+    slots = [li.get_text(" ", strip=True) for li in row.select(".busy-slots li")]
+    assert slots == ["10:00 – 12:00 Zajęte", "15:00 – 17:00 Próba chóru Lutnia"]
+    assert soup.select_one("table.availability caption")
+
+
+def test_week_navigation_and_blackouts(client, rooms_page, room):
+    day = next_weekday(4, weeks_ahead=2)
+    BlackoutFactory(room=None, starts_at=local(day, 0), ends_at=local(day, 23), reason="Święto gminy")
+    response = client.get(f"{rooms_page.url}sala/{room.slug}/?tydzien={week_param(day)}")
+    html = response.content.decode()
+    assert "nieczynna: Święto gminy" in html
+    assert f"?tydzien={week_param(day + datetime.timedelta(days=7))}" in html
+    assert f"?tydzien={week_param(day - datetime.timedelta(days=7))}" in html
+    # A malformed week falls back to the current one instead of an error.
+    assert client.get(f"{rooms_page.url}sala/{room.slug}/?tydzien=2026-W99").status_code == 200
+    assert client.get(f"{rooms_page.url}sala/nie-ma-takiej/").status_code == 404
+
+
+@pytest.mark.parametrize("bookings", [1, 10])
+def test_week_view_query_budget(client, rooms_page, room, bookings, django_assert_max_num_queries):
+    day = next_weekday(0)
+    for i in range(bookings):
+        BookingRequestFactory(
+            room=room,
+            first_starts_at=local(day + datetime.timedelta(days=i % 7), 8 + i // 7 * 3),
+            status=RequestStatus.APPROVED,
+        )
+    url = f"{rooms_page.url}sala/{room.slug}/?tydzien={week_param(day)}"
+    client.get(url)
+    with django_assert_max_num_queries(13):
+        response = client.get(url)
+    assert response.content.decode().count("<li><time") == bookings
+
+
+def test_ical_feed_has_the_same_limits(client, rooms_page, room):
+    day = next_weekday(2)
+    BookingRequestFactory(
+        room=room,
+        first_starts_at=local(day, 10),
+        status=RequestStatus.APPROVED,
+        purpose="Poufne",
+        requester_name="Zofia Tajna",
+    )
+    BookingRequestFactory(
+        room=room,
+        first_starts_at=local(day, 14),
+        status=RequestStatus.APPROVED,
+        show_publicly=True,
+        public_title="Warsztaty decoupage",
+    )
+    BookingRequestFactory(room=room, first_starts_at=local(day, 18), status=RequestStatus.PENDING)
+    response = client.get(f"{rooms_page.url}sala/{room.slug}/kalendarz/")
+    assert response["Content-Type"].startswith("text/calendar")
+    assert b"Zofia" not in response.content and b"Poufne" not in response.content
+    events = Calendar.from_ical(response.content).walk("VEVENT")
+    assert sorted(str(e["summary"]) for e in events) == ["Warsztaty decoupage", "Zajęte"]
+    assert all("description" not in e for e in events)
+
+
+# Booking request form -----------------------------------------------------------------------------------
+
+
+def test_booking_form_renders_with_the_room_preselected(client, rooms_page, room):
+    response = client.get(f"{rooms_page.url}rezerwacja/?sala={room.slug}")
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert soup.select_one(f'select[name="room"] option[value="{room.pk}"][selected]')
+    for name in (
+        "requester_name",
+        "date",
+        "start_time",
+        "end_time",
+        "attendees",
+        "purpose",
+        "rules_accepted",
+    ):
+        field = soup.select_one(f'[name="{name}"]')
+        assert soup.select_one(f'label[for="{field["id"]}"]'), name
+
+
+def test_a_valid_request_is_saved_mailed_and_shows_its_status_page(
+    client, rooms_page, room, django_capture_on_commit_callbacks
+):
+    day = next_weekday(3)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"{rooms_page.url}rezerwacja/", booking_form_data(room, day))
+    request = BookingRequest.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == f"{rooms_page.url}wniosek/{request.get_token()}/?nowy=1"
+    assert request.status == RequestStatus.PENDING
+    assert request.group_name == "" and request.ngo is None
+    assert request.occurrences.get().starts_at == local(day, 17)
+    message = mail.outbox[0]
+    assert message.to == ["jan@example.org"]
+    assert "Status: oczekuje na decyzję" in message.body
+    assert f"http://testserver{rooms_page.url}wniosek/{request.get_token()}/" in message.body
+    page = client.get(response["Location"]).content.decode()
+    assert "Dziękujemy! Wniosek został przyjęty." in page
+    assert "oczekuje na decyzję" in page
+
+
+def test_a_weekly_request_creates_every_date(client, rooms_page, room):
+    day = next_weekday(3)
+    data = booking_form_data(
+        room, day, repeat_weekly="on", repeat_until=(day + datetime.timedelta(days=21)).isoformat()
+    )
+    client.post(f"{rooms_page.url}rezerwacja/", data)
+    request = BookingRequest.objects.get()
+    assert [b.starts_at for b in request.occurrences.all()] == [
+        local(day + datetime.timedelta(days=7 * i), 17) for i in range(4)
+    ]
+
+
+def test_errors_are_shown_in_polish_with_answers_kept_and_nothing_saved(client, rooms_page, room):
+    day = next_weekday(3)
+    second = day + datetime.timedelta(days=7)
+    BookingRequestFactory(room=room, first_starts_at=local(second, 18), status=RequestStatus.APPROVED)
+    data = booking_form_data(room, day, attendees="45", rules_accepted="")
+    response = client.post(f"{rooms_page.url}rezerwacja/", data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "mieści najwyżej 30 osób" in html
+    assert "Aby złożyć wniosek, zaakceptuj regulamin sal." in html
+    assert 'value="Jan Mieszkaniec"' in html
+    assert BookingRequest.objects.count() == 1  # only the approved one made above
+
+    data = booking_form_data(
+        room, day, repeat_weekly="on", repeat_until=(day + datetime.timedelta(days=14)).isoformat()
+    )
+    html = client.post(f"{rooms_page.url}rezerwacja/", data).content.decode()
+    assert "Nie można zarezerwować 1 z 3 terminów:" in html
+    assert f"{second:%d.%m.%Y} (" in html and "sala jest zajęta 18:00–20:00" in html
+    assert BookingRequest.objects.count() == 1 and Booking.objects.count() == 1
+
+
+def test_an_ngo_request_requires_a_live_organisation(client, rooms_page, room):
+    data = booking_form_data(room, next_weekday(3), requester_kind="ngo")
+    html = client.post(f"{rooms_page.url}rezerwacja/", data).content.decode()
+    assert "Wybierz organizację z listy" in html
+    assert not BookingRequest.objects.exists()
+
+
+def test_the_honeypot_rejects_bots(client, rooms_page, room):
+    data = booking_form_data(room, next_weekday(3), website_url="http://spam.example")
+    response = client.post(f"{rooms_page.url}rezerwacja/", data)
+    assert response.status_code == 200
+    assert not BookingRequest.objects.exists()
+
+
+def test_public_title_is_required_when_showing_publicly(client, rooms_page, room):
+    data = booking_form_data(room, next_weekday(3), show_publicly="on")
+    html = client.post(f"{rooms_page.url}rezerwacja/", data).content.decode()
+    assert "Podaj nazwę wydarzenia" in html
+
+
+# Signed status link --------------------------------------------------------------------------------------
+
+
+def test_status_page_needs_a_valid_signature(client, rooms_page, room):
+    request = BookingRequestFactory(room=room)
+    token = request.get_token()
+    assert client.get(f"{rooms_page.url}wniosek/{token}/").status_code == 200
+    signature = token.split("-", 1)[1]
+    tampered = token[:-1] + ("A" if token[-1] != "A" else "B")
+    assert client.get(f"{rooms_page.url}wniosek/{tampered}/").status_code == 404
+    other = BookingRequestFactory(room=room)
+    forged = f"{other.pk}-{signature}"  # another request's number with this request's signature
+    assert client.get(f"{rooms_page.url}wniosek/{forged}/").status_code == 404
+    assert client.get(f"{rooms_page.url}wniosek/{other.pk}/").status_code == 404
+
+
+def test_requester_withdraws_through_the_signed_link(
+    client, rooms_page, room, django_capture_on_commit_callbacks
+):
+    request = BookingRequestFactory(room=room, status=RequestStatus.APPROVED)
+    url = f"{rooms_page.url}wniosek/{request.get_token()}/"
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, {"action": "withdraw"}, follow=True)
+    request.refresh_from_db()
+    assert request.status == RequestStatus.WITHDRAWN
+    assert request.occurrences.get().status == RequestStatus.WITHDRAWN
+    html = response.content.decode()
+    assert "Wniosek został wycofany." in html
+    assert "Wycofaj wniosek" not in html
+    assert "wycofany" in mail.outbox[0].subject
+
+
+# Advisory -------------------------------------------------------------------------------------------------
+
+
+def test_advisory_request_is_saved_and_confirmed(client, advisory_page, django_capture_on_commit_callbacks):
+    data = {
+        "requester_name": "Ewa Zielińska",
+        "requester_email": "ewa@example.org",
+        "requester_phone": "",
+        "requester_kind": "other",
+        "group_name": "Koło Gospodyń Wiejskich w Bełku",
+        "topic": "grants",
+        "preferred_dates": "Poniedziałki rano",
+        "description": "Chcemy złożyć pierwszy wniosek o grant z programu FIO.",
+        "privacy_accepted": "on",
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(advisory_page.url, data)
+    request = AdvisoryRequest.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == f"{advisory_page.url}wniosek/{request.get_token()}/?nowy=1"
+    assert request.get_topic_display() == "granty i projekty"
+    assert "granty i projekty" in mail.outbox[0].body
+    html = client.get(response["Location"]).content.decode()
+    assert "Wniosek o doradztwo" in html and "oczekuje na decyzję" in html
+
+
+def test_advisory_form_errors(client, advisory_page):
+    html = client.post(advisory_page.url, {"requester_kind": "other"}).content.decode()
+    assert "Bez tej zgody nie możemy umówić konsultacji." in html
+    assert not AdvisoryRequest.objects.exists()
+
+
+def test_advisory_status_link_is_not_valid_on_the_rooms_page(client, rooms_page, advisory_page):
+    request = AdvisoryRequestFactory()
+    assert client.get(f"{advisory_page.url}wniosek/{request.get_token()}/").status_code == 200
+    assert client.get(f"{rooms_page.url}wniosek/{request.get_token()}/").status_code == 404
+
+
+def test_ngo_choice_lists_only_live_organisations(client, rooms_page):
+    html = client.get(f"{rooms_page.url}rezerwacja/").content.decode()
+    assert NGOProfilePage.objects.count() == 0 or "organizację" in html
