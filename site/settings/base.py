@@ -26,6 +26,7 @@ CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 COP_APPS = [
     "home",
     "ngo_directory",
+    "surveys",
 ]
 
 INSTALLED_APPS = [

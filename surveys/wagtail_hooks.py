@@ -1,0 +1,95 @@
+"""Admin of the surveys: the register of responses (wagtail-modeladmin) and the results views."""
+
+from django.urls import path, reverse
+from django.utils.html import format_html_join
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets.button import Button
+from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
+
+from . import views
+from .models import SurveyPage, SurveyResponse
+
+
+class SurveyResponseAdmin(ModelAdmin):
+    """Submitted responses: filters, inspect view with the answers laid out per question, export."""
+
+    model = SurveyResponse
+    menu_label = _("Odpowiedzi na ankiety")
+    menu_icon = "form"
+    menu_order = 410
+    add_to_settings_menu = False
+    inspect_view_enabled = True
+    list_display = ("survey", "submitted_at", "status", "organisation", "email")
+    list_filter = ("survey", "status", "submitted_at")
+    search_fields = ("email", "organisation__title")
+    list_export = (
+        "pk",
+        "survey",
+        "submitted_at",
+        "status",
+        "confirmed_at",
+        "organisation",
+        "email",
+        "answers",
+    )
+    export_filename = "odpowiedzi-ankiet"
+    inspect_view_fields = ("survey", "submitted_at", "status", "confirmed_at", "organisation", "email")
+    list_per_page = 50
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("survey", "organisation")
+
+    def get_extra_attrs_for_field_col(self, obj, field_name=None):
+        return {}
+
+    def answers_as_html(self, obj):
+        """The answers, one question per line (shown in the inspect view)."""
+        lines = []
+        for block, value in obj.survey.question_blocks():
+            answer = obj.answers.get(value["key"]) if isinstance(obj.answers, dict) else None
+            cells = block.export_cells(value, answer)
+            for header, cell in zip(block.export_headers(value), cells, strict=False):
+                lines.append((header, cell if cell not in (None, "") else "—"))
+        return format_html_join("", "<dt>{}</dt><dd>{}</dd>", lines) if lines else "—"
+
+    answers_as_html.short_description = _("odpowiedzi")
+
+    def get_inspect_view_fields(self):
+        return [*self.inspect_view_fields, "answers_as_html"]
+
+
+modeladmin_register(SurveyResponseAdmin)
+
+
+@hooks.register("register_admin_urls")
+def survey_results_urls():
+    return [
+        path("ankiety/wyniki/", views.results_index, name="surveys_results_index"),
+        path("ankiety/<int:pk>/wyniki/", views.results, name="surveys_results"),
+        path("ankiety/<int:pk>/eksport.csv", views.export, {"file_format": "csv"}, name="surveys_export_csv"),
+        path(
+            "ankiety/<int:pk>/eksport.xlsx", views.export, {"file_format": "xlsx"}, name="surveys_export_xlsx"
+        ),
+    ]
+
+
+class ResultsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(views.RESULTS_PERMISSION)
+
+
+@hooks.register("register_admin_menu_item")
+def survey_results_menu_item():
+    return ResultsMenuItem(
+        _("Wyniki ankiet"), reverse("surveys_results_index"), icon_name="doc-full-inverse", order=411
+    )
+
+
+@hooks.register("register_page_header_buttons")
+def survey_results_header_button(page, user, view_name=None, next_url=None):
+    if isinstance(page.specific_deferred, SurveyPage) and user.has_perm(views.RESULTS_PERMISSION):
+        yield Button(
+            _("Wyniki ankiety"), reverse("surveys_results", args=[page.pk]), icon_name="doc-full", priority=5
+        )
