@@ -264,7 +264,7 @@ class SurveyPage(RoutablePageMixin, BasePage):
             request, template="surveys/survey_thank_you.html", context_overrides={"pending": True}
         )
 
-    @path("potwierdz/<str:token>/")
+    @path("potwierdz/<path:token>/")
     def confirm(self, request, token):
         from .views import confirm_response
 
@@ -342,6 +342,8 @@ class SurveyResponse(models.Model):
             self.email = ""
             self.organisation = None
             self.submitted_at = self.submitted_at.replace(minute=0, second=0, microsecond=0)
+            if self.confirmed_at:
+                self.confirmed_at = self.confirmed_at.replace(minute=0, second=0, microsecond=0)
         super().save(*args, **kwargs)
 
     def clean(self):

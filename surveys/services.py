@@ -6,6 +6,7 @@ of queries does not grow with the number of responses or questions.
 
 import csv
 import datetime
+import hashlib
 import io
 import logging
 from collections import Counter
@@ -72,12 +73,18 @@ def confirmation_recipient(response: SurveyResponse) -> str:
     return response.email
 
 
+def respondent_fingerprint(response: SurveyResponse) -> str:
+    """Who confirms, without putting an e-mail address into a URL."""
+    who = f"o{response.organisation_id}" if response.organisation_id else f"e{response.email}"
+    return hashlib.sha256(who.encode()).hexdigest()[:24]
+
+
 def make_token(response: SurveyResponse) -> str:
     """A signed token bound to the response, its survey and who confirms it."""
-    who = f"o{response.organisation_id}" if response.organisation_id else f"e{response.email}"
-    return signing.dumps(
-        {"r": response.pk, "s": response.survey_id, "w": who}, salt=CONFIRM_SALT, compress=True
-    )
+    who = respondent_fingerprint(response)
+    token = signing.dumps({"r": response.pk, "s": response.survey_id, "w": who}, salt=CONFIRM_SALT)
+    # Wagtail's page URLs allow only [\w-] in a path segment, so the signer's ":" become "/".
+    return token.replace(":", "/")
 
 
 def confirmation_url(response: SurveyResponse, request=None) -> str:
@@ -109,7 +116,7 @@ def send_staff_notice(survey: SurveyPage) -> None:
 def read_token(survey: SurveyPage, token: str) -> SurveyResponse:
     """The pending or confirmed response a token points at, or :class:`ConfirmationError`."""
     try:
-        data = signing.loads(token, salt=CONFIRM_SALT, max_age=CONFIRM_MAX_AGE)
+        data = signing.loads(token.strip("/").replace("/", ":"), salt=CONFIRM_SALT, max_age=CONFIRM_MAX_AGE)
     except signing.SignatureExpired:
         raise ConfirmationError("Link wygasł. Wypełnij ankietę ponownie, a wyślemy nowy link.") from None
     except signing.BadSignature:
@@ -121,8 +128,7 @@ def read_token(survey: SurveyPage, token: str) -> SurveyResponse:
     )
     if response is None:
         raise ConfirmationError("Tej odpowiedzi już nie ma (została zastąpiona albo usunięta).")
-    who = f"o{response.organisation_id}" if response.organisation_id else f"e{response.email}"
-    if data.get("w") != who:
+    if data.get("w") != respondent_fingerprint(response):
         raise ConfirmationError("Link jest nieprawidłowy. Sprawdź, czy skopiowano go w całości.")
     return response
 

@@ -30,3 +30,36 @@ def valid_answers():
         "polityki__1": "3",
         "polityki__2": "nw",
     }
+
+
+@pytest.fixture
+def make_ngo(home_page):
+    """Create a published NGO profile (the directory page is made once)."""
+    from ngo_directory.models import NGODirectoryPage, NGOProfilePage
+
+    def make(title, email="biuro@example.org"):
+        directory = NGODirectoryPage.objects.first()
+        if directory is None:
+            directory = NGODirectoryPage(title="Baza organizacji", slug="organizacje")
+            home_page.add_child(instance=directory)
+        profile = NGOProfilePage(
+            title=title,
+            legal_form=NGOProfilePage._meta.get_field("legal_form").choices[0][0],
+            district=NGOProfilePage._meta.get_field("district").choices[0][0],
+            email=email,
+        )
+        directory.add_child(instance=profile)
+        return profile
+
+    return make
+
+
+@pytest.fixture
+def submit(client, django_capture_on_commit_callbacks):
+    """POST like a browser and run what waits for the commit (e-mails), as after a real request."""
+
+    def post(url, data=None):
+        with django_capture_on_commit_callbacks(execute=True):
+            return client.post(url, data or {})
+
+    return post
