@@ -1,5 +1,6 @@
 """Admin of the surveys: the register of responses (wagtail-modeladmin) and the results views."""
 
+from django.contrib.admin import SimpleListFilter
 from django.urls import path, reverse
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
@@ -7,9 +8,36 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets.button import Button
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
+from wagtail_modeladmin.views import InspectView
 
 from . import views
 from .models import SurveyPage, SurveyResponse
+
+
+class SurveyFilter(SimpleListFilter):
+    """Filter by survey (Django's related-field filter needs django.contrib.admin, which is not installed)."""
+
+    title = _("ankieta")
+    parameter_name = "ankieta"
+
+    def lookups(self, request, model_admin):
+        return [
+            (survey.pk, survey.title) for survey in SurveyPage.objects.order_by("title").only("pk", "title")
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() and str(self.value()).isdigit():
+            return queryset.filter(survey_id=int(self.value()))
+        return queryset
+
+
+class SurveyResponseInspectView(InspectView):
+    """Shows the answers question by question instead of raw JSON."""
+
+    def get_field_display_value(self, field_name, field=None):
+        if field_name == "answers":
+            return self.model_admin.answers_as_html(self.instance)
+        return super().get_field_display_value(field_name, field)
 
 
 class SurveyResponseAdmin(ModelAdmin):
@@ -21,8 +49,9 @@ class SurveyResponseAdmin(ModelAdmin):
     menu_order = 410
     add_to_settings_menu = False
     inspect_view_enabled = True
+    inspect_view_class = SurveyResponseInspectView
     list_display = ("survey", "submitted_at", "status", "organisation", "email")
-    list_filter = ("survey", "status", "submitted_at")
+    list_filter = (SurveyFilter, "status", "submitted_at")
     search_fields = ("email", "organisation__title")
     list_export = (
         "pk",
@@ -35,14 +64,19 @@ class SurveyResponseAdmin(ModelAdmin):
         "answers",
     )
     export_filename = "odpowiedzi-ankiet"
-    inspect_view_fields = ("survey", "submitted_at", "status", "confirmed_at", "organisation", "email")
+    inspect_view_fields = (
+        "survey",
+        "submitted_at",
+        "status",
+        "confirmed_at",
+        "organisation",
+        "email",
+        "answers",
+    )
     list_per_page = 50
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("survey", "organisation")
-
-    def get_extra_attrs_for_field_col(self, obj, field_name=None):
-        return {}
 
     def answers_as_html(self, obj):
         """The answers, one question per line (shown in the inspect view)."""
@@ -53,11 +87,6 @@ class SurveyResponseAdmin(ModelAdmin):
             for header, cell in zip(block.export_headers(value), cells, strict=False):
                 lines.append((header, cell if cell not in (None, "") else "—"))
         return format_html_join("", "<dt>{}</dt><dd>{}</dd>", lines) if lines else "—"
-
-    answers_as_html.short_description = _("odpowiedzi")
-
-    def get_inspect_view_fields(self):
-        return [*self.inspect_view_fields, "answers_as_html"]
 
 
 modeladmin_register(SurveyResponseAdmin)
