@@ -549,11 +549,17 @@ class GridQuestionBlock(QuestionBlock):
         return answer or None
 
     def summarise(self, value, answers):
-        rows = []
-        for row in value["rows"]:
-            row_answers = [answer[row] for answer in answers if isinstance(answer, dict) and row in answer]
-            rows.append({"label": row, **scale_summary(value, row_answers)})
-        return {"n": sum(1 for answer in answers if isinstance(answer, dict)), "rows": rows}
+        per_row = {row: [] for row in value["rows"]}
+        n = 0
+        for answer in answers:  # one pass over the answers, whatever the number of rows
+            if not isinstance(answer, dict):
+                continue
+            n += 1
+            for row, point in answer.items():
+                if row in per_row:
+                    per_row[row].append(point)
+        rows = [{"label": row, **scale_summary(value, points)} for row, points in per_row.items()]
+        return {"n": n, "rows": rows}
 
     def export_headers(self, value):
         return [f"{value['question']}: {row}" for row in value["rows"]]

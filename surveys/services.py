@@ -14,8 +14,10 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core import signing
+from django.core.cache import cache
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Count, Max
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -195,7 +197,8 @@ def confirmed_answers(survey: SurveyPage, date_from=None, date_to=None):
 
 
 def count_per_day(moments) -> list[dict]:
-    counts = Counter(timezone.localtime(moment).date() for moment in moments)
+    zone = timezone.get_current_timezone()
+    counts = Counter(moment.astimezone(zone).date() for moment in moments)
     top = max(counts.values(), default=0)
     return [
         {"day": day, "count": count, "percent": round(100 * count / top) if top else 0}
@@ -203,10 +206,12 @@ def count_per_day(moments) -> list[dict]:
     ]
 
 
-def survey_results(survey: SurveyPage, date_from=None, date_to=None) -> SurveyResults:
+def survey_results(survey: SurveyPage, date_from=None, date_to=None, per_day=True) -> SurveyResults:
     """Per-question aggregates and responses per day, for staff (free-text answers included)."""
     rows = confirmed_answers(survey, date_from, date_to)
-    results = SurveyResults(total=len(rows), per_day=count_per_day(moment for moment, _answers in rows))
+    results = SurveyResults(total=len(rows))
+    if per_day:
+        results.per_day = count_per_day(moment for moment, _answers in rows)
     section = ""
     for child in survey.questions:
         block, value = child.block, child.value
@@ -273,9 +278,31 @@ def public_summary(kind: str, summary: dict, min_group: int) -> tuple[dict, bool
     return public, False
 
 
+PUBLIC_CACHE_SECONDS = 60 * 60
+
+
 def public_results(survey: SurveyPage) -> SurveyResults:
-    """Aggregates safe to publish: no free text, nothing about groups smaller than the survey's N."""
-    full = survey_results(survey)
+    """Aggregates safe to publish: no free text, nothing about groups smaller than the survey's N.
+
+    Cached: a closed survey's results change only when staff delete a response or edit the survey,
+    and both change the cache key (response count, newest id, publication time, N).
+    """
+    state = (
+        SurveyResponse.objects.confirmed()
+        .filter(survey=survey)
+        .aggregate(count=Count("pk"), newest=Max("pk"))
+    )
+    published = survey.last_published_at.timestamp() if survey.last_published_at else 0
+    key = f"surveys:public:{survey.pk}:{published}:{survey.min_group_size}:{state['count']}:{state['newest']}"
+    results = cache.get(key)
+    if results is None:
+        results = build_public_results(survey)
+        cache.set(key, results, PUBLIC_CACHE_SECONDS)
+    return results
+
+
+def build_public_results(survey: SurveyPage) -> SurveyResults:
+    full = survey_results(survey, per_day=False)
     min_group = survey.min_group_size
     public = SurveyResults(total=full.total, min_group=min_group)
     for result in full.questions:
