@@ -147,7 +147,11 @@ def confirm(survey: SurveyPage, token: str) -> tuple[SurveyResponse, bool]:
     if not survey.is_open:
         raise ConfirmationError("Ankieta jest już zamknięta, więc nie możemy przyjąć tej odpowiedzi.")
     with transaction.atomic():
-        # Lock the pending row so that two clicks on one link confirm it once.
+        # Confirmations of one survey take turns (a row lock on the survey page; SQLite locks the
+        # whole database anyway), so "delete the earlier, confirm this one" never races with itself.
+        SurveyPage.objects.select_for_update(of=("self",)).filter(pk=survey.pk).values_list(
+            "pk", flat=True
+        ).first()
         response = SurveyResponse.objects.select_for_update().get(pk=response.pk)
         if response.status == SurveyResponse.Status.CONFIRMED:
             return response, False
