@@ -246,6 +246,12 @@ class SurveyPage(RoutablePageMixin, BasePage):
             context["results"] = public_results(self)
         return context
 
+    def serve_preview(self, request, mode_name):
+        from .views import survey_form
+
+        request.is_preview = True
+        return survey_form(request, self)
+
     @path("")
     def survey(self, request):
         from .views import survey_form

@@ -122,3 +122,23 @@ def survey_results_header_button(page, user, view_name=None, next_url=None):
         yield Button(
             _("Wyniki ankiety"), reverse("surveys_results", args=[page.pk]), icon_name="doc-full", priority=5
         )
+
+
+@hooks.register("cop_home_sections")
+def open_surveys_on_the_home_page(request, home_page):
+    """Open surveys of this site, in one query; nothing when there are none."""
+    from django.template.loader import render_to_string
+    from django.utils import timezone
+
+    now = timezone.now()
+    surveys = [
+        survey
+        for survey in SurveyPage.objects.live()
+        .public()
+        .descendant_of(home_page)
+        .order_by("closes_at", "pk")[:20]
+        if survey.state_at(now) == SurveyPage.State.OPEN
+    ][:3]
+    if not surveys:
+        return ""
+    return render_to_string("surveys/home_section.html", {"surveys": surveys}, request=request)

@@ -149,3 +149,47 @@ def test_demo_surveys_load_twice_and_render(client):
     for recommendation in services.survey_results(diagnosis).questions[-1].summary["texts"]:
         assert recommendation not in html
     assert client.get(SurveyIndexPage.objects.get().url, HTTP_HOST=host).status_code == 200
+
+
+def test_open_surveys_on_the_home_page(client, home_page, survey, survey_index):
+    import datetime
+
+    from django.utils import timezone
+
+    from surveys.factories import SurveyPageFactory
+
+    SurveyPageFactory(
+        parent=survey_index,
+        title="Zamknięta",
+        closes_at=timezone.now() - datetime.timedelta(days=1),
+        opens_at=timezone.now() - datetime.timedelta(days=9),
+    )
+    html = client.get(home_page.url).content.decode()
+    assert "Ankiety – Twoje zdanie się liczy" in html
+    assert survey.title in html and "Zamknięta" not in html
+
+
+def test_admin_preview_shows_the_form(survey):
+    response = survey.make_preview_request()
+    response.render()
+    assert response.status_code == 200
+    assert 'name="nazwa"' in response.content.decode()
+
+
+def test_purge_deletes_only_expired_pending_responses(survey_index):
+    import datetime
+
+    from django.utils import timezone
+
+    from surveys.factories import SurveyPageFactory, SurveyResponseFactory
+
+    survey = SurveyPageFactory(parent=survey_index, response_mode=SurveyPage.Mode.PER_PERSON)
+    old = timezone.now() - datetime.timedelta(days=8)
+    expired = SurveyResponseFactory(
+        survey=survey, email="a@example.org", status="pending", confirmed_at=None, submitted_at=old
+    )
+    fresh = SurveyResponseFactory(survey=survey, email="b@example.org", status="pending", confirmed_at=None)
+    confirmed = SurveyResponseFactory(survey=survey, email="c@example.org", submitted_at=old)
+    call_command("purge_unconfirmed_survey_responses")
+    assert set(SurveyResponse.objects.values_list("pk", flat=True)) == {fresh.pk, confirmed.pk}
+    assert not SurveyResponse.objects.filter(pk=expired.pk).exists()

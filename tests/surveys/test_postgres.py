@@ -11,7 +11,7 @@ from surveys.models import SurveyPage, SurveyResponse
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_links_of_one_person_confirmed_at_once_leave_one_response(survey_index):
     survey = SurveyPageFactory(
         parent=survey_index,
