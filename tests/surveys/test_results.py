@@ -354,3 +354,19 @@ def test_survey_index_lists_open_surveys_and_published_results(client, survey_in
     html = client.get(survey_index.url).content.decode()
     open_part, results_part = html.split("Wyniki zakończonych ankiet")
     assert survey.title in open_part and "Diagnoza" in results_part
+
+
+@pytest.mark.parametrize("extra_rows", [0, 100])
+def test_public_results_page_query_budget_does_not_grow(
+    client, published, extra_rows, django_assert_num_queries
+):
+    for _ in range(extra_rows):
+        SurveyResponseFactory(survey=published, answers={"forma": "Warsztaty"})
+    client.get(published.url)  # site root paths and the results land in the cache
+    with django_assert_num_queries(PUBLIC_PAGE_QUERIES):
+        response = client.get(published.url)
+    assert f"Liczba odpowiedzi: <strong>{12 + extra_rows}</strong>" in response.content.decode()
+
+
+# Page routing, site settings and menus, one aggregate for the results cache key.
+PUBLIC_PAGE_QUERIES = 12
