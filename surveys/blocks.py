@@ -16,7 +16,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-KEY_RE = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
+# No double underscore: form fields derived from a key use "__" (grid rows, "other", sections).
+KEY_RE = re.compile(r"^[a-z](?:_?[a-z0-9]){0,39}$")
 OTHER_VALUE = "__inne__"
 DONT_KNOW_VALUE = "nw"
 DONT_KNOW_LABEL = "Nie wiem / trudno powiedzieć"
@@ -114,7 +115,11 @@ class QuestionBlock(blocks.StructBlock):
             "Krótka, stała nazwa pytania (małe litery bez polskich znaków, cyfry, podkreślenia), "
             "np. „tematy”. Pod nią zapisujemy odpowiedzi – nie zmieniaj jej po otwarciu ankiety."
         ),
-        error_messages={"invalid": _("Tylko małe litery a–z, cyfry i podkreślenia; zacznij od litery.")},
+        error_messages={
+            "invalid": _(
+                "Tylko małe litery a–z, cyfry i pojedyncze podkreślenia; zacznij od litery (do 40 znaków)."
+            )
+        },
     )
     question = blocks.CharBlock(label=_("Pytanie"), max_length=300)
     help_text = blocks.CharBlock(

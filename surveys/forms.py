@@ -56,7 +56,7 @@ class SurveyForm(ProtectedFormMixin, forms.Form):
         for index, child in enumerate(survey.questions):
             block, value = child.block, child.value
             if not isinstance(block, QuestionBlock):
-                self.fields[f"section_{index + 1}"] = FormSectionField(
+                self.fields[f"section__{index + 1}"] = FormSectionField(
                     label=value["heading"], help_text=value.get("description") or ""
                 )
                 continue

@@ -211,6 +211,8 @@ def test_editor_validation_of_keys_and_conditions():
 
     errors = block_errors([question("short_text", "Zła Nazwa", "A")])
     assert "key" in errors[0].block_errors
+    errors = block_errors([question("short_text", "tematy__other", "A")])
+    assert "key" in errors[0].block_errors  # "__" is reserved for fields derived from a key
 
 
 def test_editor_validation_accepts_a_correct_condition():
