@@ -41,7 +41,21 @@ def chromium():
         from playwright.sync_api import sync_playwright
     except ImportError:
         missing_component("Python Playwright (requirements-dev.txt)")
+    from django.db import connections
+
+    # Starting Playwright's sync API (it runs an event loop in a greenlet) makes Django hand this thread
+    # new connection objects. The test database's serialized contents, which pytest-django keeps on the
+    # connection object for ``serialized_rollback``, must move to the new objects, or every later
+    # live-server test finds an empty database (no root page, no locale) once the first one flushed it.
+    serialized = {
+        alias: connections[alias]._test_serialized_contents
+        for alias in connections
+        if hasattr(connections[alias], "_test_serialized_contents")
+    }
     with sync_playwright() as playwright:
+        for alias, contents in serialized.items():
+            if not hasattr(connections[alias], "_test_serialized_contents"):
+                connections[alias]._test_serialized_contents = contents
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         yield browser
         browser.close()

@@ -31,7 +31,7 @@ def wcag_violations(page) -> list[str]:
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_fill_a_survey_with_errors_then_success(browser_page, live_home_page):
+def test_fill_a_survey_with_errors_then_success_and_read_published_results(browser_page, live_home_page):
     index = SurveyIndexPageFactory(parent=live_home_page)
     survey = SurveyPageFactory(parent=index, title="Rozeznanie potrzeb szkoleniowych", slug="rozeznanie")
     page = browser_page
@@ -84,16 +84,17 @@ def test_fill_a_survey_with_errors_then_success(browser_page, live_home_page):
         "Uwagi organizacji są brane pod uwagę": "nw",
     }
 
+    check_published_results(page, index)
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_published_results_are_accessible(browser_page, live_home_page):
+
+def check_published_results(page, index):
+    """A closed survey with published results: aggregates only, accessible (one live-server test: fewer flushes)."""
     import datetime
 
     from django.utils import timezone
 
     from surveys.factories import SurveyResponseFactory
 
-    index = SurveyIndexPageFactory(parent=live_home_page)
     survey = SurveyPageFactory(
         parent=index,
         title="Diagnoza współpracy",
@@ -112,7 +113,6 @@ def test_published_results_are_accessible(browser_page, live_home_page):
                 "nazwa": f"Organizacja {number}",
             },
         )
-    page = browser_page
     page.goto(survey.url)
     assert page.get_by_role("heading", name="Wyniki ankiety").is_visible()
     assert "Organizacja 3" not in page.content()
