@@ -44,7 +44,8 @@ def make_ngo(home_page):
             home_page.add_child(instance=directory)
         profile = NGOProfilePage(
             title=title,
-            legal_form=NGOProfilePage._meta.get_field("legal_form").choices[0][0],
+            # An ordinary association (stowarzyszenie zwykłe) has no KRS number to invent here.
+            legal_form="stowarzyszenie_zwykle",
             district=NGOProfilePage._meta.get_field("district").choices[0][0],
             email=email,
         )
