@@ -29,6 +29,7 @@ COP_APPS = [
     "events",
     "volunteering",
     "booking",
+    "surveys",
 ]
 
 INSTALLED_APPS = [

@@ -4,4 +4,5 @@ from booking.factories import *  # noqa: F403
 from events.factories import *  # noqa: F403
 from home.factories import *  # noqa: F403
 from ngo_directory.factories import *  # noqa: F403
+from surveys.factories import *  # noqa: F403
 from volunteering.factories import *  # noqa: F403
