@@ -660,3 +660,15 @@ class SurveyQuestionsBlock(blocks.StreamBlock):
         if errors:
             raise blocks.StreamBlockValidationError(block_errors=errors)
         return value
+
+
+# Raw StreamField values, for demo content and tests.
+
+
+def question(block_type: str, key: str, text: str, required: bool = True, **extra) -> dict:
+    """A raw question block for ``SurveyPage.questions`` (real block names only)."""
+    return {"type": block_type, "value": {"key": key, "question": text, "required": required, **extra}}
+
+
+def section(heading: str, description: str = "") -> dict:
+    return {"type": "section", "value": {"heading": heading, "description": description}}

@@ -10,10 +10,10 @@ import random
 
 from django.utils import timezone
 
+from home.blocks import paragraph
 from home.demo import DemoContext, child_page
-from home.factories import paragraph
 
-from .factories import question, section
+from .blocks import question, section
 from .models import SurveyIndexPage, SurveyPage, SurveyResponse
 
 AGREE = {"points": 5, "min_label": "zdecydowanie się nie zgadzam", "max_label": "zdecydowanie się zgadzam"}

@@ -6,16 +6,8 @@ import factory
 import wagtail_factories
 from django.utils import timezone
 
+from .blocks import question, section  # noqa: F401 (re-exported for tests)
 from .models import SurveyIndexPage, SurveyPage, SurveyResponse
-
-
-def question(block_type: str, key: str, text: str, required: bool = True, **extra) -> dict:
-    """A raw question block for ``SurveyPage.questions`` (real block names only)."""
-    return {"type": block_type, "value": {"key": key, "question": text, "required": required, **extra}}
-
-
-def section(heading: str, description: str = "") -> dict:
-    return {"type": "section", "value": {"heading": heading, "description": description}}
 
 
 def every_question_type() -> list[dict]:
