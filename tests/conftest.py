@@ -37,6 +37,63 @@ def pytest_sessionfinish(session, exitstatus):
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
+_MIGRATED_DATA: dict[str, tuple[str, str]] = {}
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Keep a copy of what the migrations created (root page, site, collections, groups, workflow).
+
+    Transactional tests (live server, concurrency) flush the database afterwards; the next one gets this
+    copy back from :func:`_migrated_data_for_transactional_tests`. Django's own ``serialized_rollback``
+    keeps its copy on the connection object, which Playwright's greenlets replace, so it is not used.
+    """
+    import json
+
+    from django.db import connections
+
+    with django_db_blocker.unblock():
+        for alias in connections:
+            data = connections[alias].creation.serialize_db_to_string()
+            content_types = [row for row in json.loads(data) if row["model"] == "contenttypes.contenttype"]
+            _MIGRATED_DATA[alias] = (json.dumps(content_types), data)
+
+
+@pytest.fixture(autouse=True)
+def _migrated_data_for_transactional_tests(request):
+    marker = request.node.get_closest_marker("django_db")
+    transactional = bool(marker and marker.kwargs.get("transaction")) or bool(
+        {"transactional_db", "live_server"} & set(request.fixturenames)
+    )
+    if not transactional:
+        return
+    request.getfixturevalue("transactional_db")
+    from django.contrib.contenttypes.models import ContentType
+    from django.core import serializers
+    from django.core.cache import cache
+    from django.core.management import call_command
+    from django.db import connections
+
+    for alias, (content_types, data) in _MIGRATED_DATA.items():
+        # Sequences keep counting (reset_sequences=False), so rows created later never reuse restored ids.
+        call_command(
+            "flush",
+            database=alias,
+            interactive=False,
+            inhibit_post_migrate=True,
+            reset_sequences=False,
+            verbosity=0,
+        )
+        # Content types first, and a cold content-type cache: restoring a workflow task looks up its
+        # content type, which must find the migrated row instead of creating a second one.
+        ContentType.objects.clear_cache()
+        for row in serializers.deserialize("json", content_types, using=alias):
+            row.save()
+        connections[alias].creation.deserialize_db_from_string(data)
+    ContentType.objects.clear_cache()
+    cache.clear()
+
+
 @pytest.fixture(autouse=True)
 def _postgres_only(request):
     if request.node.get_closest_marker("postgres"):

@@ -41,21 +41,7 @@ def chromium():
         from playwright.sync_api import sync_playwright
     except ImportError:
         missing_component("Python Playwright (requirements-dev.txt)")
-    from django.db import connections
-
-    # Starting Playwright's sync API (it runs an event loop in a greenlet) makes Django hand this thread
-    # new connection objects. The test database's serialized contents, which pytest-django keeps on the
-    # connection object for ``serialized_rollback``, must move to the new objects, or every later
-    # live-server test finds an empty database (no root page, no locale) once the first one flushed it.
-    serialized = {
-        alias: connections[alias]._test_serialized_contents
-        for alias in connections
-        if hasattr(connections[alias], "_test_serialized_contents")
-    }
     with sync_playwright() as playwright:
-        for alias, contents in serialized.items():
-            if not hasattr(connections[alias], "_test_serialized_contents"):
-                connections[alias]._test_serialized_contents = contents
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         yield browser
         browser.close()
@@ -76,9 +62,9 @@ def browser_page(chromium, live_server):
 def live_home_page(live_server):
     """A home page as the default site root, for live-server tests.
 
-    Mark such tests ``@pytest.mark.django_db(transaction=True, serialized_rollback=True)``: the live
-    server needs committed data, and serialized rollback restores what migrations created (root page,
-    collections, the staff group, the moderation workflow) after each test's flush.
+    Mark such tests ``@pytest.mark.django_db(transaction=True)``: the live server needs committed
+    data; tests/conftest.py gives every transactional test what the migrations created (root page,
+    collections, the staff group, the moderation workflow) before it starts.
     """
     from wagtail.models import Page
 
@@ -105,7 +91,7 @@ def live_demo_site(live_server):
     """The whole Polish demo content of every app (``load_demo_content``) behind the live server.
 
     Slow (seconds): load it once per test and check many pages in that test. Same marker as
-    ``live_home_page``: ``@pytest.mark.django_db(transaction=True, serialized_rollback=True)``.
+    ``live_home_page``: ``@pytest.mark.django_db(transaction=True)``.
     Returns the default site.
     """
     import io

@@ -93,7 +93,7 @@ def fill_form(page):
             field.fill("Jan Kowalski" if kind == "text" else "Dzień dobry, proszę o kontakt. 32 431 00 00")
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_every_public_page_meets_wcag_21_aa_keeps_focus_visible_and_fits_a_phone(
     browser_page, live_demo_site
 ):

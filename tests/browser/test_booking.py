@@ -13,7 +13,7 @@ from booking.models import BookingRequest, RequestStatus
 from home.permissions import STAFF_GROUP
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_resident_request_error_then_success_staff_approval_public_busy_slot(
     browser_page, live_home_page, live_server
 ):

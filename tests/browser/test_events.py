@@ -17,7 +17,7 @@ def fill_form(page, *, name, email):
     page.check("#id_accept_privacy")
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_sign_up_waiting_list_cancellation_and_promotion(browser_page, live_home_page, chromium, live_server):
     calendar = EventIndexPageFactory(parent=live_home_page)
     event = EventPageFactory(

@@ -5,7 +5,7 @@ import pytest
 from home.factories import ContactFormFieldFactory, ContactFormPageFactory, StandardPageFactory, paragraph
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_skip_link_appears_on_focus_and_moves_focus_to_the_content(browser_page, live_home_page):
     about = StandardPageFactory(
         parent=live_home_page,
@@ -33,7 +33,7 @@ def test_skip_link_appears_on_focus_and_moves_focus_to_the_content(browser_page,
     assert page.evaluate("document.activeElement.textContent") == "Strona główna"
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_form_errors_take_focus_to_the_error_summary(browser_page, live_home_page):
     contact = ContactFormPageFactory(parent=live_home_page)
     ContactFormFieldFactory(page=contact, label="E-mail", field_type="email")

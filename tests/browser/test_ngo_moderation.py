@@ -35,7 +35,7 @@ def log_in(tab, username, password):
     tab.wait_for_url("**/admin/")
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_editor_submits_staff_approves_public_page_changes(chromium, live_server, live_home_page):
     directory = NGODirectoryPageFactory(parent=live_home_page)
     profile = NGOProfilePageFactory(

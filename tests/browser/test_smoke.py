@@ -5,7 +5,7 @@ import pytest
 from home.factories import ContactFormFieldFactory, ContactFormPageFactory, StandardPageFactory
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_home_search_and_form_error_summary(browser_page, live_home_page):
     StandardPageFactory(
         parent=live_home_page, title="Centrum Wolontariatu", intro="Gminna baza wolontariuszy"

@@ -30,7 +30,7 @@ def wcag_violations(page) -> list[str]:
     return page.evaluate(RUN_AXE)
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_fill_a_survey_with_errors_then_success_and_read_published_results(browser_page, live_home_page):
     index = SurveyIndexPageFactory(parent=live_home_page)
     survey = SurveyPageFactory(parent=index, title="Rozeznanie potrzeb szkoleniowych", slug="rozeznanie")

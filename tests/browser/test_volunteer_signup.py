@@ -10,7 +10,7 @@ from volunteering.factories import VolunteerCentrePageFactory, born_years_ago
 from volunteering.models import Volunteer
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_signup_errors_then_success(browser_page, live_home_page):
     AreaOfActivity.objects.create(name="Ekologia i zwierzęta", slug="ekologia")
     centre = VolunteerCentrePageFactory(parent=live_home_page)

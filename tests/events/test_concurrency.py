@@ -49,7 +49,7 @@ def fire(event, emails):
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_parallel_registrations_never_overbook(home_page):
     assert connection.vendor == "postgresql"
     calendar = EventIndexPageFactory(parent=home_page)
@@ -61,7 +61,7 @@ def test_parallel_registrations_never_overbook(home_page):
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_parallel_duplicates_register_once(home_page):
     calendar = EventIndexPageFactory(parent=home_page)
     event = EventPageFactory(parent=calendar, registration_enabled=True, capacity=5)
@@ -71,7 +71,7 @@ def test_parallel_duplicates_register_once(home_page):
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_parallel_cancellations_promote_each_waiting_person_once(home_page):
     calendar = EventIndexPageFactory(parent=home_page)
     event = EventPageFactory(parent=calendar, registration_enabled=True, capacity=2)

@@ -65,7 +65,7 @@ class TestProtection:
         assert 'class="hp-field" aria-hidden="true"' in html
         assert f'name="{HONEYPOT_FIELD}"' in html and 'tabindex="-1"' in html
 
-    @override_settings(COP_FORM_RATE="3/m")
+    @override_settings(COP_FORM_RATE="3/h")
     def test_rate_limit_per_address(self, client, contact):
         for _ in range(3):
             assert client.post(contact.url, VALID).status_code == 200

@@ -11,9 +11,7 @@ from surveys.models import SurveyPage, SurveyResponse
 
 
 @pytest.mark.postgres
-def test_two_links_of_one_person_confirmed_at_once_leave_one_response(
-    django_db_serialized_rollback, transactional_db, survey_index
-):
+def test_two_links_of_one_person_confirmed_at_once_leave_one_response(transactional_db, survey_index):
     # No django_db mark on purpose: the mark would set up (and afterwards flush) the database before
     # the postgres rule skips the test on SQLite; fixtures come after the autouse skip.
     survey = SurveyPageFactory(
