@@ -27,5 +27,7 @@ class Command(BaseCommand):
         else:
             self.stdout.write("Treści demonstracyjne były już wczytane – nic nie zmieniono.")
         self.stdout.write("\nKonta demonstracyjne (panel: /admin/):")
+        role_width = max((len(role) for role, _, _ in context.accounts), default=0)
+        login_width = max((len(username) for _, username, _ in context.accounts), default=0)
         for role, username, password in context.accounts:
-            self.stdout.write(f"  {role:<40} login: {username:<22} hasło: {password}")
+            self.stdout.write(f"  {role:<{role_width}}  login: {username:<{login_width}}  hasło: {password}")
