@@ -138,8 +138,8 @@ def test_every_public_page_meets_wcag_21_aa_keeps_focus_visible_and_fits_a_phone
 
     page.goto(contact_url)
     fill_form(page)
-    page.locator("form.cop-form button[type=submit]").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.locator("form.cop-form button[type=submit]").click()
     assert page.locator(".error-summary").count() == 0, page.locator(".error-summary").inner_text()
     check(f"{contact_url} (thank-you page)")
 

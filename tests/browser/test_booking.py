@@ -7,6 +7,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from booking.factories import RoomFactory, RoomsPageFactory
 from booking.models import BookingRequest, RequestStatus
@@ -43,7 +44,7 @@ def test_resident_request_error_then_success_staff_approval_public_busy_slot(
     page.get_by_role("button", name="Wyślij wniosek").click()
 
     summary = page.locator(".error-summary")
-    assert summary.is_visible()
+    expect(summary).to_be_visible()
     assert "mieści najwyżej 8 osób" in summary.inner_text()
     assert page.input_value("#id_requester_name") == "Jan Mieszkaniec"
     summary.get_by_role("link").first.click()
@@ -68,8 +69,7 @@ def test_resident_request_error_then_success_staff_approval_public_busy_slot(
     staff_tab.goto(f"/admin/booking/bookingrequest/inspect/{request.pk}/")
     staff_tab.fill("#id_approve-note", "Klucz w biurze COP.")
     staff_tab.get_by_role("button", name="Zatwierdź i wyślij e-mail").click()
-    staff_tab.wait_for_load_state()
-    assert "Wniosek zatwierdzony" in staff_tab.content()
+    expect(staff_tab.locator("body")).to_contain_text("Wniosek zatwierdzony")
     request.refresh_from_db()
     assert request.status == RequestStatus.APPROVED
     staff_tab.context.close()

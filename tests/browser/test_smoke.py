@@ -1,6 +1,7 @@
 """The foundation in a real browser: home page, search and the shared form include."""
 
 import pytest
+from playwright.sync_api import expect
 
 from home.factories import ContactFormFieldFactory, ContactFormPageFactory, StandardPageFactory
 
@@ -23,14 +24,14 @@ def test_home_search_and_form_error_summary(browser_page, live_home_page):
     page.fill("#site-search-q", "wolontariuszy")
     page.press("#site-search-q", "Enter")
     page.wait_for_url("**/szukaj/?q=*")
-    assert page.get_by_role("link", name="Centrum Wolontariatu").is_visible()
+    expect(page.get_by_role("link", name="Centrum Wolontariatu")).to_be_visible()
 
     page.goto(contact.url)
     page.fill("#id_imie_i_nazwisko", "Jan Kowalski")
     page.fill("#id_e_mail", "to-nie-jest-adres")
     page.get_by_role("button", name="Wyślij wiadomość").click()
     summary = page.locator(".error-summary")
-    assert summary.is_visible()
+    expect(summary).to_be_visible()
     assert "E-mail" in summary.inner_text()
     assert page.input_value("#id_imie_i_nazwisko") == "Jan Kowalski"
     summary.get_by_role("link").first.click()

@@ -8,6 +8,7 @@ evaluated through the DevTools protocol, which the site's Content-Security-Polic
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from surveys.factories import SurveyIndexPageFactory, SurveyPageFactory
 from surveys.models import SurveyResponse
@@ -41,11 +42,11 @@ def test_fill_a_survey_with_errors_then_success_and_read_published_results(brows
 
     # The follow-up question appears only after answering "Tak".
     follow_up = page.locator("#id_jakie_szkolenia")
-    assert not follow_up.is_visible()
+    expect(follow_up).to_be_hidden()
     page.get_by_label("Tak", exact=True).check()
-    assert follow_up.is_visible()
+    expect(follow_up).to_be_visible()
     page.get_by_label("Nie", exact=True).check()
-    assert not follow_up.is_visible()
+    expect(follow_up).to_be_hidden()
 
     page.fill("#id_nazwa", "Stowarzyszenie Przyjaciół Bełku")
     page.get_by_label("World Café").check()
@@ -53,7 +54,7 @@ def test_fill_a_survey_with_errors_then_success_and_read_published_results(brows
     page.get_by_role("button", name="Wyślij odpowiedzi").click()
 
     summary = page.locator(".error-summary")
-    assert summary.is_visible()
+    expect(summary).to_be_visible()
     text = summary.inner_text()
     assert "Ocena współpracy" in text and "Konsultacje są ogłaszane z wyprzedzeniem" in text
     assert "Nazwa organizacji" not in text
@@ -61,11 +62,11 @@ def test_fill_a_survey_with_errors_then_success_and_read_published_results(brows
     assert page.input_value("#id_nazwa") == "Stowarzyszenie Przyjaciół Bełku"
     assert page.get_by_label("World Café").is_checked()
     assert page.get_by_label("Nie", exact=True).is_checked()
-    assert not follow_up.is_visible()
+    expect(follow_up).to_be_hidden()
     assert wcag_violations(page) == []
     summary.get_by_role("link", name="Ocena współpracy: To pole jest wymagane.").click()
     assert page.url.endswith("#id_ocena")  # the link leads to the question's fieldset
-    assert page.locator("#id_ocena").is_visible()
+    expect(page.locator("#id_ocena")).to_be_visible()
 
     page.get_by_label("4", exact=True).check()
     page.get_by_role("group", name="Konsultacje są ogłaszane z wyprzedzeniem").get_by_label("3").check()
@@ -114,6 +115,6 @@ def check_published_results(page, index):
             },
         )
     page.goto(survey.url)
-    assert page.get_by_role("heading", name="Wyniki ankiety").is_visible()
+    expect(page.get_by_role("heading", name="Wyniki ankiety")).to_be_visible()
     assert "Organizacja 3" not in page.content()
     assert wcag_violations(page) == []

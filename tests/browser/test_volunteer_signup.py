@@ -4,6 +4,7 @@ import re
 
 import pytest
 from django.core import mail
+from playwright.sync_api import expect
 
 from ngo_directory.models import AreaOfActivity
 from volunteering.factories import VolunteerCentrePageFactory, born_years_ago
@@ -31,7 +32,7 @@ def test_signup_errors_then_success(browser_page, live_home_page):
     page.get_by_role("button", name="Zapisz do bazy").click()
 
     summary = page.locator(".error-summary")
-    assert summary.is_visible()
+    expect(summary).to_be_visible()
     assert "podaj e-mail opiekuna" in summary.inner_text()
     assert page.input_value("#id_first_name") == "Julia"  # answers kept
     assert page.get_by_label("Ekologia i zwierzęta").is_checked()
