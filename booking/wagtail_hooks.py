@@ -1,6 +1,8 @@
 """Admin registration: rooms and blackouts are snippets (content staff edit); booking and advisory
 requests are wagtail-modeladmin registers (records visitors submit and staff decide on)."""
 
+import datetime
+
 from django.contrib.admin import SimpleListFilter
 from django.urls import path, re_path, reverse
 from django.utils import timezone
@@ -10,6 +12,8 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
+
+from home.exports import SafeExportIndexView
 
 from . import admin_views
 from .models import AdvisoryRequest, Blackout, BookingRequest, Room
@@ -60,6 +64,51 @@ class RoomFilter(SimpleListFilter):
         return queryset
 
 
+class FirstDateFilter(SimpleListFilter):
+    """When the (first) booked date is: the periods staff plan by, most of them ahead of today."""
+
+    title = "termin"
+    parameter_name = "termin"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("dzis", "dziś"),
+            ("7-dni", "najbliższe 7 dni"),
+            ("ten-miesiac", "ten miesiąc"),
+            ("nastepny-miesiac", "następny miesiąc"),
+            ("nadchodzace", "wszystkie nadchodzące"),
+            ("minione", "minione"),
+        ]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if not value:
+            return queryset
+        zone = timezone.get_current_timezone()
+        today = timezone.localdate()
+
+        def start_of(day):
+            return datetime.datetime.combine(day, datetime.time.min, tzinfo=zone)
+
+        month = today.replace(day=1)
+        next_month = (month + datetime.timedelta(days=32)).replace(day=1)
+        month_after = (next_month + datetime.timedelta(days=32)).replace(day=1)
+        ranges = {
+            "dzis": (today, today + datetime.timedelta(days=1)),
+            "7-dni": (today, today + datetime.timedelta(days=7)),
+            "ten-miesiac": (month, next_month),
+            "nastepny-miesiac": (next_month, month_after),
+        }
+        if value in ranges:
+            first, last = ranges[value]
+            return queryset.filter(first_starts_at__gte=start_of(first), first_starts_at__lt=start_of(last))
+        if value == "nadchodzace":
+            return queryset.filter(first_starts_at__gte=start_of(today))
+        if value == "minione":
+            return queryset.filter(first_starts_at__lt=start_of(today))
+        return queryset
+
+
 class RequestPermissionHelper(PermissionHelper):
     """Requests come only from the public forms and change only through decisions."""
 
@@ -87,10 +136,12 @@ class RequestAdmin(ModelAdmin):
 
     inspect_view_enabled = True
     inspect_view_class = admin_views.DecisionInspectView
+    index_view_class = SafeExportIndexView
     inspect_template_name = "booking/admin/inspect.html"
     permission_helper_class = RequestPermissionHelper
     button_helper_class = DecisionButtonHelper
     list_per_page = 30
+    export_headings = {"requester_label": "Organizacja lub grupa", "status": "Status"}
 
     def get_admin_urls_for_registration(self):
         urls = [
@@ -132,7 +183,7 @@ class BookingRequestAdmin(RequestAdmin):
         "status",
         "when",
     )
-    list_filter = ("status", RoomFilter, "first_starts_at")
+    list_filter = ("status", RoomFilter, FirstDateFilter)
     search_fields = ("requester_name", "requester_email", "purpose", "group_name", "ngo__title")
     list_export = (
         "first_starts_at",

@@ -23,6 +23,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.text import slugify
 
+from home.exports import safe_cell
 from home.protection import notify_after_commit
 
 from .models import SurveyPage, SurveyResponse
@@ -31,7 +32,6 @@ logger = logging.getLogger(__name__)
 
 CONFIRM_SALT = "surveys.confirm-response"
 CONFIRM_MAX_AGE = datetime.timedelta(days=7)
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 STAFF_TEXTS_SHOWN = 30
 
 
@@ -325,13 +325,6 @@ def build_public_results(survey: SurveyPage) -> SurveyResults:
 
 
 # Exports -----------------------------------------------------------------------------------------
-
-
-def safe_cell(value):
-    """Neutralise spreadsheet formulas: text starting with = + - @ tab or CR gets a leading apostrophe."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
 
 
 def export_table(survey: SurveyPage, date_from=None, date_to=None) -> tuple[list[str], list[list]]:

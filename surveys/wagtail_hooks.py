@@ -10,6 +10,8 @@ from wagtail.admin.widgets.button import Button
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 from wagtail_modeladmin.views import InspectView
 
+from home.exports import SafeExportIndexView
+
 from . import views
 from .models import SurveyPage, SurveyResponse
 
@@ -50,6 +52,7 @@ class SurveyResponseAdmin(ModelAdmin):
     add_to_settings_menu = False
     inspect_view_enabled = True
     inspect_view_class = SurveyResponseInspectView
+    index_view_class = SafeExportIndexView
     list_display = ("survey", "submitted_at", "status", "organisation", "email")
     list_filter = (SurveyFilter, "status", "submitted_at")
     search_fields = ("email", "organisation__title")

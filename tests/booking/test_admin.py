@@ -1,12 +1,18 @@
 """Staff side: the request inboxes (modeladmin), the decision forms, the rooms calendar, snippets."""
 
+import csv
+import datetime
+import io
+
 import pytest
 from bs4 import BeautifulSoup
 from django.core import mail
 from django.urls import reverse
+from django.utils import timezone
 from icalendar import Calendar
+from openpyxl import load_workbook
 
-from booking.factories import AdvisoryRequestFactory, BookingRequestFactory
+from booking.factories import AdvisoryRequestFactory, BookingRequestFactory, RoomFactory
 from booking.models import RequestStatus
 
 from .conftest import local, next_weekday
@@ -188,12 +194,68 @@ def test_rooms_and_blackouts_are_snippets_staff_can_edit(staff_client, room):
     assert staff_client.get("/admin/snippets/booking/blackout/add/").status_code == 200
 
 
-def test_csv_export_of_requests(staff_client, room):
-    BookingRequestFactory(room=room, requester_name="Anna Eksportowa")
+def test_inbox_filters_by_room_and_by_date(staff_client, room):
+    other_room = RoomFactory(name="Sala warsztatowa")
+    today = timezone.localdate()
+    soon = today + datetime.timedelta(days=3)
+    later = today + datetime.timedelta(days=40)
+    BookingRequestFactory(room=room, first_starts_at=local(soon, 10), requester_name="Anna Wkrótce")
+    BookingRequestFactory(room=room, first_starts_at=local(later, 10), requester_name="Piotr Później")
+    BookingRequestFactory(room=other_room, first_starts_at=local(soon, 12), requester_name="Ewa Warsztatowa")
+    BookingRequestFactory(
+        room=room,
+        first_starts_at=local(today - datetime.timedelta(days=5), 10),
+        requester_name="Olga Minione",
+        status=RequestStatus.APPROVED,
+    )
+
+    def names(**params):
+        html = staff_client.get(BOOKING_INDEX, params).content.decode()
+        return {
+            name
+            for name in ("Anna Wkrótce", "Piotr Później", "Ewa Warsztatowa", "Olga Minione")
+            if name in html
+        }
+
+    assert names(sala=other_room.pk) == {"Ewa Warsztatowa"}
+    assert names(termin="7-dni") == {"Anna Wkrótce", "Ewa Warsztatowa"}
+    assert names(termin="nadchodzace") == {"Anna Wkrótce", "Piotr Później", "Ewa Warsztatowa"}
+    assert names(termin="minione") == {"Olga Minione"}
+    assert names(termin="7-dni", sala=room.pk) == {"Anna Wkrótce"}
+    assert names(termin="7-dni", sala=room.pk, status__exact="approved") == set()
+    html = staff_client.get(BOOKING_INDEX).content.decode()
+    assert "najbliższe 7 dni" in html and "Sala warsztatowa" in html  # the filter choices are offered
+
+
+def test_csv_export_of_requests_is_formula_safe_local_time_utf8(staff_client, room):
+    day = next_weekday(2)
+    BookingRequestFactory(
+        room=room,
+        first_starts_at=local(day, 17, 30),
+        requester_name="Anna Eksportowa",
+        purpose='=HYPERLINK("http://zly.example","Kliknij")',
+        requester_phone="+48 600 100 200",
+    )
     response = staff_client.get(BOOKING_INDEX, {"export": "csv"})
     assert response.status_code == 200
-    assert (
-        "Anna Eksportowa" in b"".join(response.streaming_content).decode()
-        if response.streaming
-        else response.content.decode()
-    )
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    text = b"".join(response.streaming_content).decode("utf-8")
+    assert text.startswith("\ufeff")
+    header, row = list(csv.reader(io.StringIO(text[1:])))
+    cells = dict(zip(header, row, strict=True))
+    assert cells["Imię i nazwisko"] == "Anna Eksportowa"
+    assert cells["Organizacja lub grupa"] == "Klub Seniora"
+    assert cells["Status"] == "oczekuje na decyzję"
+    assert cells["Uzasadnienie lub uwagi"] == ""
+    assert cells["Cel spotkania"] == '\'=HYPERLINK("http://zly.example","Kliknij")'
+    assert cells["Telefon"] == "'+48 600 100 200"
+    assert cells["Pierwszy termin"] == f"{day:%Y-%m-%d} 17:30"  # local time, not UTC
+
+
+def test_xlsx_export_keeps_a_formula_as_text(staff_client, room):
+    BookingRequestFactory(room=room, purpose="=1+1")
+    response = staff_client.get(BOOKING_INDEX, {"export": "xlsx"})
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    header = [cell.value for cell in sheet[1]]
+    cell = sheet.cell(row=2, column=header.index("Cel spotkania") + 1)
+    assert cell.value == "=1+1" and cell.data_type == "s"

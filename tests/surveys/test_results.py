@@ -3,6 +3,7 @@
 import csv
 import datetime
 import io
+import json
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -370,3 +371,30 @@ def test_public_results_page_query_budget_does_not_grow(
 
 # Page routing, site settings and menus, one aggregate for the results cache key.
 PUBLIC_PAGE_QUERIES = 12
+
+
+def test_register_csv_export_is_formula_safe_and_readable(staff_client, survey_index):
+    survey = SurveyPageFactory(
+        parent=survey_index, title="Ankieta osobowa", questions=QUESTIONS[:1], response_mode="per_person"
+    )
+    SurveyResponseFactory(
+        survey=survey,
+        email="=1+1@example.org",
+        submitted_at=at(2, 9),
+        answers={"forma": "Wykład", "uwagi": "-zła uwaga"},
+    )
+    response = staff_client.get("/admin/surveys/surveyresponse/", {"export": "csv"})
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    text = b"".join(response.streaming_content).decode("utf-8")
+    header, row = read_csv_text(text)
+    cells = dict(zip(header, row, strict=True))
+    assert cells["E-mail"] == "'=1+1@example.org"
+    assert cells["Wysłano"] == "2026-03-02 09:00"  # local time, as staff read it
+    assert cells["Stan"] == "potwierdzona"
+    assert cells["Organizacja"] == ""
+    assert json.loads(cells["Odpowiedzi"]) == {"forma": "Wykład", "uwagi": "-zła uwaga"}
+
+
+def read_csv_text(text):
+    assert text.startswith("\ufeff")
+    return list(csv.reader(io.StringIO(text[1:])))
