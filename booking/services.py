@@ -11,7 +11,7 @@ import zoneinfo
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
@@ -174,7 +174,11 @@ def validate_booking(
     repeat_until: datetime.date | None = None,
     now=None,
 ) -> list[Occurrence]:
-    """Raise ``ValidationError`` (field errors and one message per failing date) or return the dates."""
+    """Raise ``ValidationError`` (field errors and one message per failing date) or return the dates.
+
+    Every problem is reported at once: a too-large group or an inactive room does not hide the dates
+    that cannot be booked; only a time range or a repetition that cannot be planned stops early.
+    """
     errors: dict[str, list[str]] = {}
     if not room.is_active:
         errors.setdefault("room", []).append("Ta sala nie przyjmuje obecnie rezerwacji.")
@@ -182,20 +186,21 @@ def validate_booking(
         errors.setdefault("attendees", []).append(
             f"Sala „{room.name}” mieści najwyżej {room.capacity} osób – zmniejsz liczbę uczestników lub wybierz inną salę."
         )
+    unplannable: dict[str, list[str]] = {}
     if end <= start:
-        errors.setdefault("end_time", []).append(
+        unplannable.setdefault("end_time", []).append(
             "Godzina zakończenia musi być późniejsza niż godzina rozpoczęcia."
         )
     if repeat_until is not None and repeat_until <= day:
-        errors.setdefault("repeat_until", []).append(
+        unplannable.setdefault("repeat_until", []).append(
             "Data końca powtarzania musi być późniejsza niż data spotkania."
         )
     if repeat_until is not None and (repeat_until - day).days // 7 + 1 > MAX_OCCURRENCES:
-        errors.setdefault("repeat_until", []).append(
+        unplannable.setdefault("repeat_until", []).append(
             f"Jeden wniosek może objąć najwyżej {MAX_OCCURRENCES} spotkań – wybierz wcześniejszą datę końca."
         )
-    if errors:
-        raise ValidationError(errors)
+    if unplannable:
+        raise ValidationError({**errors, **unplannable})
     occurrences = plan_occurrences(day, start, end, repeat_until)
     problems = check_occurrences(room, occurrences, now=now)
     if problems:
@@ -204,7 +209,9 @@ def validate_booking(
             if len(occurrences) == 1
             else f"Nie można zarezerwować {len({p.day for p in problems})} z {len(occurrences)} terminów:"
         )
-        raise ValidationError([intro, *[str(problem) for problem in problems]])
+        errors = {NON_FIELD_ERRORS: [intro, *[str(problem) for problem in problems]], **errors}
+    if errors:
+        raise ValidationError(errors)
     return occurrences
 
 

@@ -14,7 +14,7 @@ from home.protection import protected_post
 from .forms import AdvisoryRequestForm, BookingRequestForm
 from .ical import room_feed
 from .models import Blackout, Booking, RequestStatus, Room, RoomPhoto
-from .services import WORKFLOWS, DecisionError, describe_day, local_zone
+from .services import WORKFLOWS, DecisionError, describe_day, local_datetime, local_zone
 
 PHOTO_RENDITION = "fill-640x400"
 WEEK_PARAM = "tydzien"
@@ -89,18 +89,45 @@ def room_week(room, monday: datetime.date) -> list[dict]:
             for b in busy
             if b.starts_at < day_end and b.ends_at > day_start
         ]
-        closed = sorted({b.reason for b in blackouts if b.starts_at < day_end and b.ends_at > day_start})
+        hours = room.hours_for(day.weekday())
+        closed, closed_all_day = closed_periods(blackouts, day, hours, zone)
         days.append(
             {
                 "date": day,
                 "label": describe_day(day),
-                "hours": room.hours_for(day.weekday()),
+                "hours": hours,
                 "slots": slots,
                 "closed": closed,
+                "closed_all_day": closed_all_day,
                 "is_today": day == timezone.localdate(),
             }
         )
     return days
+
+
+def closed_periods(blackouts, day: datetime.date, hours, zone) -> tuple[list[str], bool]:
+    """What is closed on one day, and whether the room is closed for all its opening hours that day.
+
+    A blackout covering the day's opening hours reads „Święto gminy”; one covering only a part of
+    them reads „14:00–18:00 Zebranie”, so visitors still see the hours they can book.
+    """
+    day_start = datetime.datetime.combine(day, datetime.time.min, tzinfo=zone)
+    day_end = datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time.min, tzinfo=zone)
+    open_from = (hours and local_datetime(day, min(h.opens for h in hours))) or day_start
+    open_until = (hours and local_datetime(day, max(h.closes for h in hours))) or day_end
+    labels, all_day = [], False
+    for blackout in sorted(blackouts, key=lambda b: b.starts_at):
+        if not (blackout.starts_at < day_end and blackout.ends_at > day_start):
+            continue
+        if blackout.starts_at <= open_from and blackout.ends_at >= open_until:
+            all_day = True
+            labels.append(blackout.reason)
+            continue
+        start = timezone.localtime(max(blackout.starts_at, day_start), zone)
+        end = timezone.localtime(min(blackout.ends_at, day_end), zone)
+        until = "24:00" if end >= day_end else f"{end:%H:%M}"
+        labels.append(f"{start:%H:%M}–{until} {blackout.reason}")
+    return labels, all_day
 
 
 def room_detail(request, page, slug):

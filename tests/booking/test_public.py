@@ -3,12 +3,13 @@
 import datetime
 
 import pytest
+import wagtail_factories
 from bs4 import BeautifulSoup
 from django.core import mail
 from icalendar import Calendar
 
 from booking.factories import AdvisoryRequestFactory, BlackoutFactory, BookingRequestFactory, RoomFactory
-from booking.models import AdvisoryRequest, Booking, BookingRequest, RequestStatus
+from booking.models import AdvisoryRequest, Booking, BookingRequest, RequestStatus, RoomPhoto
 from ngo_directory.models import NGOProfilePage
 
 from .conftest import local, next_weekday
@@ -54,6 +55,49 @@ def test_rooms_page_lists_active_rooms_with_details(client, rooms_page, room):
     assert "rzutnik" in html
     assert "Sala zamknięta" not in html
     assert "Regulamin korzystania z sal" in html
+
+
+def test_rooms_page_shows_floor_accessibility_hours_and_photos(client, rooms_page):
+    room = RoomFactory(
+        name="Mała sala spotkań",
+        floor="parter, wejście od podwórza",
+        accessibility_notes="Wejście bez progów, pętla indukcyjna.",
+        hours=[(0, datetime.time(9), datetime.time(12)), (0, datetime.time(14), datetime.time(18))],
+    )
+    RoomPhoto.objects.create(
+        room=room, image=wagtail_factories.ImageFactory(), caption="Stół na 8 osób przy oknie"
+    )
+    soup = BeautifulSoup(client.get(rooms_page.url).content, "html.parser")
+    card = soup.select_one(".room-card")
+    text = card.get_text(" ", strip=True)
+    assert "parter, wejście od podwórza" in text
+    assert "Wejście bez progów, pętla indukcyjna." in text
+    hours = dict(
+        zip(
+            [dt.text for dt in card.select(".room-hours dt")],
+            [dd.text for dd in card.select(".room-hours dd")],
+            strict=True,
+        )
+    )
+    assert hours["poniedziałek"] == "09:00–12:00, 14:00–18:00"
+    assert hours["wtorek"] == "nieczynna"
+    assert card.select_one("img")["alt"] == "Stół na 8 osób przy oknie"
+    detail = BeautifulSoup(client.get(f"{rooms_page.url}sala/{room.slug}/").content, "html.parser")
+    assert detail.select_one(".room-photos img")["alt"] == "Stół na 8 osób przy oknie"
+    assert "Wejście bez progów" in detail.get_text()
+
+
+def test_an_inactive_room_cannot_be_seen_or_requested(client, rooms_page, room):
+    room.is_active = False
+    room.save()
+    assert client.get(f"{rooms_page.url}sala/{room.slug}/").status_code == 404
+    assert client.get(f"{rooms_page.url}sala/{room.slug}/kalendarz/").status_code == 404
+    form = BeautifulSoup(client.get(f"{rooms_page.url}rezerwacja/").content, "html.parser")
+    assert not form.select_one(f'select[name="room"] option[value="{room.pk}"]')
+    response = client.post(f"{rooms_page.url}rezerwacja/", booking_form_data(room, next_weekday(3)))
+    assert response.status_code == 200
+    assert "room" in response.context["form"].errors
+    assert not BookingRequest.objects.exists()
 
 
 @pytest.mark.parametrize("rooms", [1, 8])
@@ -122,6 +166,23 @@ def test_week_navigation_and_blackouts(client, rooms_page, room):
     # A malformed week falls back to the current one instead of an error.
     assert client.get(f"{rooms_page.url}sala/{room.slug}/?tydzien=2026-W99").status_code == 200
     assert client.get(f"{rooms_page.url}sala/nie-ma-takiej/").status_code == 404
+
+
+def test_a_blackout_for_part_of_a_day_shows_the_hours_still_open(client, rooms_page, room):
+    day = next_weekday(3, weeks_ahead=2)
+    BlackoutFactory(room=room, starts_at=local(day, 14), ends_at=local(day, 18), reason="Zebranie rady")
+    # A whole-Centre blackout covering the opening hours (8–20) closes the next day completely.
+    after = day + datetime.timedelta(days=1)
+    BlackoutFactory(room=None, starts_at=local(after, 7), ends_at=local(after, 21), reason="Inwentaryzacja")
+    soup = BeautifulSoup(
+        client.get(f"{rooms_page.url}sala/{room.slug}/?tydzien={week_param(day)}").content, "html.parser"
+    )
+    rows = {
+        row.th.get_text(" ", strip=True)[:10]: row.select("td")[0].get_text(" ", strip=True)
+        for row in soup.select("table.availability tbody tr")
+    }
+    assert rows[f"{day:%d.%m.%Y}"] == "08:00–20:00; nieczynna: 14:00–18:00 Zebranie rady"
+    assert rows[f"{after:%d.%m.%Y}"] == "nieczynna: Inwentaryzacja"
 
 
 @pytest.mark.parametrize("bookings", [1, 10])
@@ -238,6 +299,17 @@ def test_errors_are_shown_in_polish_with_answers_kept_and_nothing_saved(client, 
     assert "Nie można zarezerwować 1 z 3 terminów:" in html
     assert f"{second:%d.%m.%Y} (" in html and "sala jest zajęta 18:00–20:00" in html
     assert BookingRequest.objects.count() == 1 and Booking.objects.count() == 1
+
+
+def test_too_many_attendees_and_a_busy_date_are_reported_together(client, rooms_page, room):
+    day = next_weekday(3)
+    BookingRequestFactory(room=room, first_starts_at=local(day, 17), status=RequestStatus.APPROVED)
+    response = client.post(f"{rooms_page.url}rezerwacja/", booking_form_data(room, day, attendees="45"))
+    form = response.context["form"]
+    assert "mieści najwyżej 30 osób" in form.errors["attendees"][0]
+    assert form.non_field_errors()[0] == "Nie można zarezerwować sali w wybranym terminie:"
+    assert "sala jest zajęta 17:00–19:00" in form.non_field_errors()[1]
+    assert BookingRequest.objects.count() == 1
 
 
 def test_an_ngo_request_requires_a_live_organisation(client, rooms_page, room):
