@@ -7,6 +7,7 @@ import json
 from zoneinfo import ZoneInfo
 
 import pytest
+from bs4 import BeautifulSoup
 from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
@@ -142,7 +143,16 @@ def test_staff_results_page_shows_numbers_in_text(staff_client, results_survey):
     assert "średnia 4.0" in html or "średnia 4,0" in html
     assert "Więcej szkoleń" in html and "RODO" in html  # staff see free text
     assert 'aria-hidden="true"' in html  # the bars are decorative, the numbers carry the meaning
-    assert "<script" not in html.split("<main")[-1].split("</main>")[0] if "<main" in html else True
+    soup = BeautifulSoup(html, "html.parser")
+    assert not soup.select_one("main").select("script")  # the charts are HTML and CSS, no script
+    assert all(script["src"].startswith("/") for script in soup.select("script[src]"))  # no external host
+    forma_rows = {
+        row.th.get_text(strip=True): [td.get_text(strip=True) for td in row.select("td")]
+        for table in soup.select("table.survey-bars")
+        if "Forma" in table.caption.get_text()
+        for row in table.select("tbody tr")
+    }
+    assert forma_rows["Warsztaty"][:2] == ["3", "75%"]
     filtered = staff_client.get(
         reverse("surveys_results", args=[results_survey.pk]), {"date_from": "2026-03-05"}
     )
@@ -322,7 +332,9 @@ def test_published_results_suppress_small_groups_and_never_show_text(client, pub
     assert results["uwagi"].summary == {"n": 12} and not results["uwagi"].suppressed
     assert results["rzadkie"].suppressed  # 2 answers < 5
     konsultacje, uwagi_row = results["polityki"].summary["rows"]
-    assert [o["count"] for o in konsultacje["options"]] == [None, None, None] or konsultacje["n"] == 12
+    # 12 answers (enough), but each point has only 4 (1 + index % 3): every cell is hidden.
+    assert konsultacje["n"] == 12 and not konsultacje["hidden"]
+    assert [(o["count"], o["hidden"]) for o in konsultacje["options"]] == [(None, True)] * 3
     assert uwagi_row["hidden"]  # 2 answers
     tematy = results["tematy"].summary
     # Not exclusive (multiple choice): only the small cell is hidden.
@@ -332,6 +344,18 @@ def test_published_results_suppress_small_groups_and_never_show_text(client, pub
     assert "Wyniki ankiety" in html and "Ankieta jest zamknięta" in html
     assert "Tajna uwaga" not in html and "Rzadka odpowiedź" not in html
     assert "mniej niż 5" in html
+    soup = BeautifulSoup(html, "html.parser")
+    table = next(t for t in soup.select("table.survey-bars") if t.caption.get_text().startswith("Forma"))
+    cells = {
+        row.th.get_text(strip=True): row.select("td")[0].get_text(strip=True)
+        for row in table.tbody.select("tr")
+    }
+    # Wykład has 5 answers: hidden only so that World Café (1) cannot be worked out, and not called "< 5".
+    assert cells == {
+        "Warsztaty": "6",
+        "Wykład": "ukryte, by chronić małą grupę",
+        "World Café": "ukryte, by chronić małą grupę",
+    }
     assert "Za mało odpowiedzi, by opublikować wynik" in html
     assert '<form class="cop-form"' not in html
 
