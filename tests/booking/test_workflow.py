@@ -6,6 +6,7 @@ import threading
 import pytest
 from django.core import mail
 from django.db import IntegrityError, connection, connections, transaction
+from django.test.utils import CaptureQueriesContext
 from icalendar import Calendar
 
 from booking.factories import AdvisoryRequestFactory, BookingRequestFactory, RoomFactory
@@ -187,6 +188,19 @@ def test_the_sqlite_path_serialises_and_rechecks_inside_the_transaction(room, ap
         with pytest.raises(DecisionError, match="sala jest już zajęta"):
             workflow.approve(second, approver)
     assert Booking.objects.filter(status=RequestStatus.APPROVED).count() == 1
+
+
+def test_on_sqlite_an_approval_takes_the_write_lock_before_reading_anything(room, approver):
+    """SQLite has no row locks: the first statement of an approval writes (to the room row), so a
+    second approval waits for the first to commit and its re-check then sees the first's dates."""
+    if connection.vendor != "sqlite":
+        pytest.skip("PostgreSQL relies on the exclusion constraint instead")
+    request = BookingRequestFactory(room=room)
+    with CaptureQueriesContext(connection) as queries:
+        WORKFLOWS["booking"].approve(request, approver)
+    statements = [q["sql"] for q in queries.captured_queries if "SAVEPOINT" not in q["sql"].upper()]
+    assert statements[0].startswith('UPDATE "booking_room"')
+    assert any('FROM "booking_booking"' in sql for sql in statements[1:])  # the re-check comes after
 
 
 # PostgreSQL: the database itself refuses overlapping approved bookings -------------------------------
