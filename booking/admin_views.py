@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from wagtail_modeladmin.views import InspectView
 
 from .forms import AdvisoryApproveForm, BookingApproveForm, DeclineForm
@@ -72,21 +73,21 @@ def decide_view(model_admin, request, instance_pk):
                     **approve_form.decision_data(),
                 )
                 messages.success(
-                    request, "Wniosek zatwierdzony. Wnioskodawca otrzyma e-mail z plikiem kalendarza."
+                    request, _("Wniosek zatwierdzony. Wnioskodawca otrzyma e-mail z plikiem kalendarza.")
                 )
                 return redirect(inspect_url)
         elif action == "decline":
             decline_form = DeclineForm(request.POST, prefix="decline")
             if decline_form.is_valid():
                 workflow.decline(obj, request.user, decline_form.cleaned_data["reason"])
-                messages.success(request, "Wniosek odrzucony. Wnioskodawca otrzyma e-mail z powodem.")
+                messages.success(request, _("Wniosek odrzucony. Wnioskodawca otrzyma e-mail z powodem."))
                 return redirect(inspect_url)
         else:
             return redirect(inspect_url)
     except DecisionError as error:
         messages.error(request, str(error))
         return redirect(inspect_url)
-    messages.error(request, "Popraw błędy w formularzu decyzji.")
+    messages.error(request, _("Popraw błędy w formularzu decyzji."))
     view = DecisionInspectView(model_admin, str(obj.pk), approve_form=approve_form, decline_form=decline_form)
     view.setup(request)
     view.button_helper = model_admin.get_button_helper_class()(view, request)
@@ -164,7 +165,7 @@ def calendar_view(request):
             "anchor": anchor,
             "previous": previous,
             "following": following,
-            "weekdays": ["pon.", "wt.", "śr.", "czw.", "pt.", "sob.", "niedz."],
-            "page_title": "Kalendarz sal",
+            "weekdays": [_("pon."), _("wt."), _("śr."), _("czw."), _("pt."), _("sob."), _("niedz.")],
+            "page_title": _("Kalendarz sal"),
         },
     )

@@ -3,6 +3,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from home.protection import ProtectedFormMixin
 from ngo_directory.models import NGOProfilePage
@@ -11,8 +12,8 @@ from .models import AdvisoryRequest, BookingRequest, Room
 from .services import local_datetime, validate_booking
 
 REQUESTER_KINDS = [
-    ("ngo", "Organizacja z bazy organizacji"),
-    ("other", "Mieszkaniec lub grupa nieformalna"),
+    ("ngo", _("Organizacja z bazy organizacji")),
+    ("other", _("Mieszkaniec lub grupa nieformalna")),
 ]
 
 
@@ -34,7 +35,7 @@ class RequesterFieldsMixin(forms.Form):
     """Who is asking: an organisation from the directory, or a resident / informal group."""
 
     requester_kind = forms.ChoiceField(
-        label="W czyim imieniu składasz wniosek?",
+        label=_("W czyim imieniu składasz wniosek?"),
         choices=REQUESTER_KINDS,
         widget=forms.RadioSelect,
         initial="other",
@@ -42,19 +43,19 @@ class RequesterFieldsMixin(forms.Form):
 
     def setup_requester_fields(self):
         self.fields["ngo"].queryset = NGOProfilePage.objects.live().order_by("title")
-        self.fields["ngo"].empty_label = "— wybierz organizację —"
-        self.fields["ngo"].label = "Organizacja"
-        self.fields["ngo"].help_text = "Wybierz, jeśli w rubryce wyżej zaznaczono organizację z bazy."
-        self.fields["group_name"].label = "Nazwa grupy (opcjonalnie)"
-        self.fields[
-            "group_name"
-        ].help_text = "Np. „Klub Seniora Osiedla Polnego”; puste – wniosek mieszkańca."
+        self.fields["ngo"].empty_label = _("— wybierz organizację —")
+        self.fields["ngo"].label = _("Organizacja")
+        self.fields["ngo"].help_text = _("Wybierz, jeśli w rubryce wyżej zaznaczono organizację z bazy.")
+        self.fields["group_name"].label = _("Nazwa grupy (opcjonalnie)")
+        self.fields["group_name"].help_text = _(
+            "Np. „Klub Seniora Osiedla Polnego”; puste – wniosek mieszkańca."
+        )
 
     def clean_requester(self, cleaned_data):
         if cleaned_data.get("requester_kind") == "ngo":
             if not cleaned_data.get("ngo"):
                 self.add_error(
-                    "ngo", "Wybierz organizację z listy albo zaznacz „Mieszkaniec lub grupa nieformalna”."
+                    "ngo", _("Wybierz organizację z listy albo zaznacz „Mieszkaniec lub grupa nieformalna”.")
                 )
             cleaned_data["group_name"] = ""
         else:
@@ -65,16 +66,16 @@ class BookingRequestForm(ProtectedFormMixin, RequesterFieldsMixin, forms.ModelFo
     """A room booking request; every rule is checked by ``services.validate_booking``."""
 
     date = forms.DateField(
-        label="Data spotkania",
+        label=_("Data spotkania"),
         widget=DateInput(),
-        help_text="Dla spotkań cyklicznych – data pierwszego spotkania.",
+        help_text=_("Dla spotkań cyklicznych – data pierwszego spotkania."),
     )
-    start_time = forms.TimeField(label="Godzina rozpoczęcia", widget=TimeInput())
-    end_time = forms.TimeField(label="Godzina zakończenia", widget=TimeInput())
+    start_time = forms.TimeField(label=_("Godzina rozpoczęcia"), widget=TimeInput())
+    end_time = forms.TimeField(label=_("Godzina zakończenia"), widget=TimeInput())
     repeat_weekly = forms.BooleanField(
-        label="Spotkanie powtarza się co tydzień",
+        label=_("Spotkanie powtarza się co tydzień"),
         required=False,
-        help_text="Zaznacz i podaj datę ostatniego spotkania.",
+        help_text=_("Zaznacz i podaj datę ostatniego spotkania."),
     )
 
     field_order = [
@@ -125,33 +126,33 @@ class BookingRequestForm(ProtectedFormMixin, RequesterFieldsMixin, forms.ModelFo
         super().__init__(*args, **kwargs)
         self.setup_requester_fields()
         self.fields["room"].queryset = Room.objects.filter(is_active=True)
-        self.fields["room"].empty_label = "— wybierz salę —"
+        self.fields["room"].empty_label = _("— wybierz salę —")
         self.fields["requester_phone"].required = True
         self.fields["attendees"].min_value = 1
         self.fields["attendees"].widget.attrs["min"] = 1
         self.fields["rules_accepted"].required = True
-        self.fields["rules_accepted"].label = "Akceptuję regulamin korzystania z sal Centrum"
-        self.fields["rules_accepted"].error_messages["required"] = (
+        self.fields["rules_accepted"].label = _("Akceptuję regulamin korzystania z sal Centrum")
+        self.fields["rules_accepted"].error_messages["required"] = _(
             "Aby złożyć wniosek, zaakceptuj regulamin sal."
         )
-        self.fields["repeat_until"].label = "Ostatnie spotkanie cyklu"
+        self.fields["repeat_until"].label = _("Ostatnie spotkanie cyklu")
         self.occurrences = []
 
     def clean_attendees(self):
         attendees = self.cleaned_data["attendees"]
         if attendees < 1:
-            raise ValidationError("Podaj liczbę uczestników (co najmniej 1).")
+            raise ValidationError(_("Podaj liczbę uczestników (co najmniej 1)."))
         return attendees
 
     def clean(self):
         cleaned_data = super().clean()
         self.clean_requester(cleaned_data)
         if cleaned_data.get("repeat_weekly") and not cleaned_data.get("repeat_until"):
-            self.add_error("repeat_until", "Podaj datę ostatniego spotkania cyklu.")
+            self.add_error("repeat_until", _("Podaj datę ostatniego spotkania cyklu."))
         if not cleaned_data.get("repeat_weekly"):
             cleaned_data["repeat_until"] = None
         if cleaned_data.get("show_publicly") and not cleaned_data.get("public_title", "").strip():
-            self.add_error("public_title", "Podaj nazwę wydarzenia, którą pokażemy w kalendarzu sali.")
+            self.add_error("public_title", _("Podaj nazwę wydarzenia, którą pokażemy w kalendarzu sali."))
         needed = ("room", "date", "start_time", "end_time", "attendees")
         # The booking rules run even when unrelated fields are wrong, so every problem shows at once.
         if not all(cleaned_data.get(name) for name in needed):
@@ -214,12 +215,10 @@ class AdvisoryRequestForm(ProtectedFormMixin, RequesterFieldsMixin, forms.ModelF
         super().__init__(*args, **kwargs)
         self.setup_requester_fields()
         self.fields["privacy_accepted"].required = True
-        self.fields[
-            "privacy_accepted"
-        ].label = (
+        self.fields["privacy_accepted"].label = _(
             "Zgadzam się na kontakt Centrum w sprawie konsultacji i przetwarzanie moich danych w tym celu"
         )
-        self.fields["privacy_accepted"].error_messages["required"] = (
+        self.fields["privacy_accepted"].error_messages["required"] = _(
             "Bez tej zgody nie możemy umówić konsultacji."
         )
 
@@ -234,21 +233,21 @@ class AdvisoryRequestForm(ProtectedFormMixin, RequesterFieldsMixin, forms.ModelF
 
 class DeclineForm(forms.Form):
     reason = forms.CharField(
-        label="Powód odrzucenia",
+        label=_("Powód odrzucenia"),
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=2000,
-        help_text="Wnioskodawca otrzyma go w wiadomości e-mail.",
-        error_messages={"required": "Podaj powód odrzucenia – trafi on do wnioskodawcy."},
+        help_text=_("Wnioskodawca otrzyma go w wiadomości e-mail."),
+        error_messages={"required": _("Podaj powód odrzucenia – trafi on do wnioskodawcy.")},
     )
 
 
 class BookingApproveForm(forms.Form):
     note = forms.CharField(
-        label="Uwagi dla wnioskodawcy (opcjonalnie)",
+        label=_("Uwagi dla wnioskodawcy (opcjonalnie)"),
         widget=forms.Textarea(attrs={"rows": 2}),
         required=False,
         max_length=2000,
-        help_text="Np. gdzie odebrać klucz. Trafią do wiadomości z potwierdzeniem.",
+        help_text=_("Np. gdzie odebrać klucz. Trafią do wiadomości z potwierdzeniem."),
     )
 
     def decision_data(self) -> dict:
@@ -256,14 +255,14 @@ class BookingApproveForm(forms.Form):
 
 
 class AdvisoryApproveForm(BookingApproveForm):
-    day = forms.DateField(label="Data konsultacji", widget=DateInput())
-    start_time = forms.TimeField(label="Od", widget=TimeInput())
-    end_time = forms.TimeField(label="Do", widget=TimeInput())
+    day = forms.DateField(label=_("Data konsultacji"), widget=DateInput())
+    start_time = forms.TimeField(label=_("Od"), widget=TimeInput())
+    end_time = forms.TimeField(label=_("Do"), widget=TimeInput())
     place = forms.CharField(
-        label="Miejsce",
+        label=_("Miejsce"),
         max_length=200,
-        initial="Biuro COP, I piętro, ul. 3-go Maja 19, Czerwionka-Leszczyny",
-        help_text="Albo „rozmowa telefoniczna” / „spotkanie online”.",
+        initial=_("Biuro COP, I piętro, ul. 3-go Maja 19, Czerwionka-Leszczyny"),
+        help_text=_("Albo „rozmowa telefoniczna” / „spotkanie online”."),
     )
 
     def clean(self):
@@ -275,11 +274,13 @@ class AdvisoryApproveForm(BookingApproveForm):
         )
         if day and start and end:
             if end <= start:
-                self.add_error("end_time", "Godzina zakończenia musi być późniejsza niż godzina rozpoczęcia.")
+                self.add_error(
+                    "end_time", _("Godzina zakończenia musi być późniejsza niż godzina rozpoczęcia.")
+                )
             elif day < timezone.localdate():
-                self.add_error("day", "Termin konsultacji nie może być w przeszłości.")
+                self.add_error("day", _("Termin konsultacji nie może być w przeszłości."))
             elif local_datetime(day, start) is None or local_datetime(day, end) is None:
-                self.add_error("start_time", "Tej godziny nie ma tego dnia (zmiana czasu).")
+                self.add_error("start_time", _("Tej godziny nie ma tego dnia (zmiana czasu)."))
         return cleaned_data
 
     def decision_data(self) -> dict:

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
 PRODID = "-//COP Czerwionka-Leszczyny//Sale i doradztwo//PL"
@@ -24,7 +25,7 @@ def uid(kind: str, pk: int) -> str:
 
 def booking_calendar(request) -> Calendar:
     """Every date of an approved booking request, for the requester's own calendar."""
-    calendar = new_calendar(f"Rezerwacja: {request.room.name}")
+    calendar = new_calendar(_("Rezerwacja: %(room)s") % {"room": request.room.name})
     calendar.add("method", "PUBLISH")
     for occurrence in request.occurrences.all():
         event = Event()
@@ -32,7 +33,7 @@ def booking_calendar(request) -> Calendar:
         event.add("dtstamp", timezone.now())
         event.add("dtstart", occurrence.starts_at)
         event.add("dtend", occurrence.ends_at)
-        event.add("summary", f"{request.room.name} – {request.public_title or 'rezerwacja sali'}")
+        event.add("summary", f"{request.room.name} – {request.public_title or _('rezerwacja sali')}")
         event.add("location", f"{request.room.name}, {CENTRE_ADDRESS}")
         event.add("description", request.purpose)
         event.add("status", "CONFIRMED")
@@ -42,14 +43,14 @@ def booking_calendar(request) -> Calendar:
 
 def advisory_calendar(request) -> Calendar:
     """The agreed consultation time."""
-    calendar = new_calendar("Konsultacja w COP")
+    calendar = new_calendar(_("Konsultacja w COP"))
     calendar.add("method", "PUBLISH")
     event = Event()
     event.add("uid", uid("doradztwo", request.pk))
     event.add("dtstamp", timezone.now())
     event.add("dtstart", request.appointment_starts_at)
     event.add("dtend", request.appointment_ends_at)
-    event.add("summary", f"Konsultacja: {request.get_topic_display()}")
+    event.add("summary", _("Konsultacja: %(topic)s") % {"topic": request.get_topic_display()})
     event.add("location", request.appointment_place or CENTRE_ADDRESS)
     event.add("status", "CONFIRMED")
     calendar.add_component(event)
@@ -58,7 +59,7 @@ def advisory_calendar(request) -> Calendar:
 
 def room_feed(room, bookings) -> Calendar:
     """A room's public busy slots: no names, no purpose unless the requester made the event public."""
-    calendar = new_calendar(f"{room.name} – zajętość (COP)")
+    calendar = new_calendar(_("%(room)s – zajętość (COP)") % {"room": room.name})
     for booking in bookings:
         event = Event()
         event.add("uid", uid("zajetosc", booking.pk))

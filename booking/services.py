@@ -17,6 +17,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from home.protection import notify_after_commit
 
@@ -115,12 +117,14 @@ def check_occurrences(
         day = occurrence.day
         if occurrence.starts_at is None or occurrence.ends_at is None:
             problems.append(
-                Problem(day, "tej godziny nie ma tego dnia (zmiana czasu na letni) – wybierz inną.")
+                Problem(day, _("tej godziny nie ma tego dnia (zmiana czasu na letni) – wybierz inną."))
             )
             continue
         start, end = occurrence.starts_at, occurrence.ends_at
         if end <= start:
-            problems.append(Problem(day, "godzina zakończenia musi być późniejsza niż godzina rozpoczęcia."))
+            problems.append(
+                Problem(day, _("godzina zakończenia musi być późniejsza niż godzina rozpoczęcia."))
+            )
             continue
         local_start, local_end = start.astimezone(zone), end.astimezone(zone)
         day_hours = [None] if only_conflicts else [h for h in hours if h.weekday == day.weekday()]
@@ -132,22 +136,36 @@ def check_occurrences(
             ranges = ", ".join(
                 f"{h.opens:%H:%M}–{h.closes:%H:%M}" for h in sorted(day_hours, key=lambda h: h.opens)
             )
-            problems.append(Problem(day, f"rezerwacja wykracza poza godziny dostępności sali ({ranges})."))
+            problems.append(
+                Problem(
+                    day,
+                    _("rezerwacja wykracza poza godziny dostępności sali (%(hours)s).") % {"hours": ranges},
+                )
+            )
         if not only_conflicts and start < earliest_start:
             problems.append(
                 Problem(
                     day,
-                    f"wniosek trzeba złożyć co najmniej {room.min_notice_hours} godz. przed rozpoczęciem.",
+                    _("wniosek trzeba złożyć co najmniej %(hours)s godz. przed rozpoczęciem.")
+                    % {"hours": room.min_notice_hours},
                 )
             )
         if not only_conflicts and day > latest_day:
             problems.append(
-                Problem(day, f"salę można rezerwować najwyżej {room.max_advance_days} dni naprzód.")
+                Problem(
+                    day,
+                    _("salę można rezerwować najwyżej %(days)s dni naprzód.")
+                    % {"days": room.max_advance_days},
+                )
             )
         for blackout in blackouts:
             if blackout.starts_at < end and blackout.ends_at > start:
-                where = "sala" if blackout.room_id else "Centrum"
-                problems.append(Problem(day, f"{where} jest w tym czasie niedostępne: {blackout.reason}."))
+                message = (
+                    _("sala jest w tym czasie niedostępna: %(reason)s.")
+                    if blackout.room_id
+                    else _("Centrum jest w tym czasie niedostępne: %(reason)s.")
+                )
+                problems.append(Problem(day, message % {"reason": blackout.reason}))
                 break
         for booking in approved:
             # The room is busy from a booking's start until its end plus the buffer, both ways.
@@ -157,8 +175,14 @@ def check_occurrences(
                 problems.append(
                     Problem(
                         day,
-                        f"sala jest zajęta {busy_from:%H:%M}–{busy_to:%H:%M} "
-                        f"(z {room.buffer_minutes} min przerwy między rezerwacjami).",
+                        _(
+                            "sala jest zajęta %(start)s–%(end)s (z %(buffer)s min przerwy między rezerwacjami)."
+                        )
+                        % {
+                            "start": f"{busy_from:%H:%M}",
+                            "end": f"{busy_to:%H:%M}",
+                            "buffer": room.buffer_minutes,
+                        },
                     )
                 )
                 break
@@ -181,23 +205,28 @@ def validate_booking(
     """
     errors: dict[str, list[str]] = {}
     if not room.is_active:
-        errors.setdefault("room", []).append("Ta sala nie przyjmuje obecnie rezerwacji.")
+        errors.setdefault("room", []).append(_("Ta sala nie przyjmuje obecnie rezerwacji."))
     if attendees and attendees > room.capacity:
         errors.setdefault("attendees", []).append(
-            f"Sala „{room.name}” mieści najwyżej {room.capacity} osób – zmniejsz liczbę uczestników lub wybierz inną salę."
+            _(
+                "Sala „%(room)s” mieści najwyżej %(capacity)s osób – zmniejsz liczbę uczestników "
+                "lub wybierz inną salę."
+            )
+            % {"room": room.name, "capacity": room.capacity}
         )
     unplannable: dict[str, list[str]] = {}
     if end <= start:
         unplannable.setdefault("end_time", []).append(
-            "Godzina zakończenia musi być późniejsza niż godzina rozpoczęcia."
+            _("Godzina zakończenia musi być późniejsza niż godzina rozpoczęcia.")
         )
     if repeat_until is not None and repeat_until <= day:
         unplannable.setdefault("repeat_until", []).append(
-            "Data końca powtarzania musi być późniejsza niż data spotkania."
+            _("Data końca powtarzania musi być późniejsza niż data spotkania.")
         )
     if repeat_until is not None and (repeat_until - day).days // 7 + 1 > MAX_OCCURRENCES:
         unplannable.setdefault("repeat_until", []).append(
-            f"Jeden wniosek może objąć najwyżej {MAX_OCCURRENCES} spotkań – wybierz wcześniejszą datę końca."
+            _("Jeden wniosek może objąć najwyżej %(count)s spotkań – wybierz wcześniejszą datę końca.")
+            % {"count": MAX_OCCURRENCES}
         )
     if unplannable:
         raise ValidationError({**errors, **unplannable})
@@ -205,9 +234,10 @@ def validate_booking(
     problems = check_occurrences(room, occurrences, now=now)
     if problems:
         intro = (
-            "Nie można zarezerwować sali w wybranym terminie:"
+            _("Nie można zarezerwować sali w wybranym terminie:")
             if len(occurrences) == 1
-            else f"Nie można zarezerwować {len({p.day for p in problems})} z {len(occurrences)} terminów:"
+            else _("Nie można zarezerwować %(failing)s z %(all)s terminów:")
+            % {"failing": len({p.day for p in problems}), "all": len(occurrences)}
         )
         errors = {NON_FIELD_ERRORS: [intro, *[str(problem) for problem in problems]], **errors}
     if errors:
@@ -247,7 +277,9 @@ class DecisionWorkflow:
             self.lock(obj)
             locked = self.model.objects.select_for_update().get(pk=obj.pk)
             if locked.status != RequestStatus.PENDING:
-                raise DecisionError(f"Ten wniosek ma już status „{locked.get_status_display()}”.")
+                raise DecisionError(
+                    _("Ten wniosek ma już status „%(status)s”.") % {"status": locked.get_status_display()}
+                )
             self.on_approve(locked, **data)
             self.decide(locked, RequestStatus.APPROVED, user, note)
             notify_after_commit(self.send, locked.pk, "approved")
@@ -255,11 +287,13 @@ class DecisionWorkflow:
 
     def decline(self, obj, user, reason: str):
         if not reason.strip():
-            raise DecisionError("Podaj powód odrzucenia – trafi on do wnioskodawcy.")
+            raise DecisionError(_("Podaj powód odrzucenia – trafi on do wnioskodawcy."))
         with transaction.atomic():
             locked = self.model.objects.select_for_update().get(pk=obj.pk)
             if locked.status != RequestStatus.PENDING:
-                raise DecisionError(f"Ten wniosek ma już status „{locked.get_status_display()}”.")
+                raise DecisionError(
+                    _("Ten wniosek ma już status „%(status)s”.") % {"status": locked.get_status_display()}
+                )
             self.on_close(locked, RequestStatus.DECLINED)
             self.decide(locked, RequestStatus.DECLINED, user, reason)
             notify_after_commit(self.send, locked.pk, "declined")
@@ -270,7 +304,7 @@ class DecisionWorkflow:
         with transaction.atomic():
             locked = self.model.objects.select_for_update().get(pk=obj.pk)
             if not locked.can_withdraw:
-                raise DecisionError("Tego wniosku nie można już wycofać.")
+                raise DecisionError(_("Tego wniosku nie można już wycofać."))
             self.on_close(locked, RequestStatus.WITHDRAWN)
             locked.status = RequestStatus.WITHDRAWN
             locked.save(update_fields=["status"])
@@ -344,7 +378,7 @@ class BookingWorkflow(DecisionWorkflow):
 
     model = BookingRequest
     kind = "booking"
-    label = "Wniosek o rezerwację sali"
+    label = gettext_lazy("Wniosek o rezerwację sali")
 
     def save_related(self, obj, occurrences=()):
         Booking.objects.bulk_create(
@@ -377,7 +411,8 @@ class BookingWorkflow(DecisionWorkflow):
         clashes = check_occurrences(obj.room, plan, exclude_request=obj, only_conflicts=True)
         if clashes:
             raise DecisionError(
-                "Nie można zatwierdzić – sala jest już zajęta: " + "; ".join(str(c) for c in clashes)
+                _("Nie można zatwierdzić – sala jest już zajęta: %(dates)s")
+                % {"dates": "; ".join(str(c) for c in clashes)}
             )
         try:
             with transaction.atomic():
@@ -385,8 +420,10 @@ class BookingWorkflow(DecisionWorkflow):
         except IntegrityError as error:
             if EXCLUSION_CONSTRAINT in str(error):
                 raise DecisionError(
-                    "Nie można zatwierdzić – w tej chwili zatwierdzono inną rezerwację tej sali "
-                    "w kolidującym terminie. Odśwież wniosek i sprawdź konflikty."
+                    _(
+                        "Nie można zatwierdzić – w tej chwili zatwierdzono inną rezerwację tej sali "
+                        "w kolidującym terminie. Odśwież wniosek i sprawdź konflikty."
+                    )
                 ) from error
             raise
 
@@ -424,11 +461,11 @@ class AdvisoryWorkflow(DecisionWorkflow):
 
     model = AdvisoryRequest
     kind = "advisory"
-    label = "Wniosek o doradztwo"
+    label = gettext_lazy("Wniosek o doradztwo")
 
     def on_approve(self, obj, starts_at=None, ends_at=None, place=""):
         if not starts_at or not ends_at or ends_at <= starts_at:
-            raise DecisionError("Podaj termin konsultacji: godzina zakończenia po godzinie rozpoczęcia.")
+            raise DecisionError(_("Podaj termin konsultacji: godzina zakończenia po godzinie rozpoczęcia."))
         obj.appointment_starts_at = starts_at
         obj.appointment_ends_at = ends_at
         obj.appointment_place = place

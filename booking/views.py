@@ -7,6 +7,7 @@ from django.db.models import Prefetch, Q
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
 
 from home.protection import protected_post
@@ -199,11 +200,11 @@ def request_status(request, page, kind, token):
     workflow = WORKFLOWS[kind]
     obj = workflow.model.from_token(token)
     if obj is None:
-        raise Http404("Nieprawidłowy odnośnik.")
+        raise Http404(_("Nieprawidłowy odnośnik."))
     if request.method == "POST" and request.POST.get("action") == "withdraw":
         try:
             workflow.withdraw(obj)
-            messages.success(request, "Wniosek został wycofany. Wysłaliśmy potwierdzenie e-mailem.")
+            messages.success(request, _("Wniosek został wycofany. Wysłaliśmy potwierdzenie e-mailem."))
         except DecisionError as error:
             messages.error(request, str(error))
         return HttpResponseRedirect(status_path(page, obj))

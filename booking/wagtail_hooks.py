@@ -6,6 +6,7 @@ import datetime
 from django.contrib.admin import SimpleListFilter
 from django.urls import path, re_path, reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
@@ -22,7 +23,7 @@ from .models import AdvisoryRequest, Blackout, BookingRequest, Room
 class RoomViewSet(SnippetViewSet):
     model = Room
     icon = "home"
-    menu_label = "Sale"
+    menu_label = _("Sale")
     list_display = ["name", "floor", "capacity", "is_active"]
     list_filter = ["is_active"]
     search_fields = ["name", "equipment"]
@@ -32,7 +33,7 @@ class RoomViewSet(SnippetViewSet):
 class BlackoutViewSet(SnippetViewSet):
     model = Blackout
     icon = "calendar-alt"
-    menu_label = "Niedostępność sal"
+    menu_label = _("Niedostępność sal")
     list_display = ["reason", "room", "starts_at", "ends_at"]
     list_filter = ["room"]
     search_fields = ["reason"]
@@ -41,7 +42,7 @@ class BlackoutViewSet(SnippetViewSet):
 class RoomsGroup(SnippetViewSetGroup):
     items = (RoomViewSet, BlackoutViewSet)
     menu_icon = "home"
-    menu_label = "Sale Centrum"
+    menu_label = _("Sale Centrum")
     menu_name = "sale"
     menu_order = 310
 
@@ -52,7 +53,7 @@ register_snippet(RoomsGroup)
 class RoomFilter(SimpleListFilter):
     """Filter by room without Django's admin site (not installed): one query for the choices."""
 
-    title = "sala"
+    title = _("sala")
     parameter_name = "sala"
 
     def lookups(self, request, model_admin):
@@ -67,17 +68,17 @@ class RoomFilter(SimpleListFilter):
 class FirstDateFilter(SimpleListFilter):
     """When the (first) booked date is: the periods staff plan by, most of them ahead of today."""
 
-    title = "termin"
+    title = _("termin")
     parameter_name = "termin"
 
     def lookups(self, request, model_admin):
         return [
-            ("dzis", "dziś"),
-            ("7-dni", "najbliższe 7 dni"),
-            ("ten-miesiac", "ten miesiąc"),
-            ("nastepny-miesiac", "następny miesiąc"),
-            ("nadchodzace", "wszystkie nadchodzące"),
-            ("minione", "minione"),
+            ("dzis", _("dziś")),
+            ("7-dni", _("najbliższe 7 dni")),
+            ("ten-miesiac", _("ten miesiąc")),
+            ("nastepny-miesiac", _("następny miesiąc")),
+            ("nadchodzace", _("wszystkie nadchodzące")),
+            ("minione", _("minione")),
         ]
 
     def queryset(self, request, queryset):
@@ -123,7 +124,7 @@ class DecisionButtonHelper(ButtonHelper):
         if obj.is_pending and self.permission_helper.user_can_edit_obj(self.request.user, obj):
             for button in buttons:
                 if button["url"] == self.url_helper.get_action_url("inspect", obj.pk):
-                    button["label"] = "Rozpatrz"
+                    button["label"] = _("Rozpatrz")
                     button["classname"] = "button"
         return buttons
 
@@ -141,7 +142,7 @@ class RequestAdmin(ModelAdmin):
     permission_helper_class = RequestPermissionHelper
     button_helper_class = DecisionButtonHelper
     list_per_page = 30
-    export_headings = {"requester_label": "Organizacja lub grupa", "status": "Status"}
+    export_headings = {"requester_label": _("Organizacja lub grupa"), "status": _("Status")}
 
     def get_admin_urls_for_registration(self):
         urls = [
@@ -167,12 +168,12 @@ class RequestAdmin(ModelAdmin):
     def when(self, obj):
         return timezone.localtime(obj.created_at).strftime("%d.%m.%Y %H:%M")
 
-    when.short_description = "złożono"
+    when.short_description = _("złożono")
 
 
 class BookingRequestAdmin(RequestAdmin):
     model = BookingRequest
-    menu_label = "Rezerwacje sal"
+    menu_label = _("Rezerwacje sal")
     menu_icon = "calendar"
     list_display = (
         "first_date",
@@ -224,18 +225,18 @@ class BookingRequestAdmin(RequestAdmin):
     def first_date(self, obj):
         return timezone.localtime(obj.first_starts_at).strftime("%d.%m.%Y %H:%M")
 
-    first_date.short_description = "pierwszy termin"
+    first_date.short_description = _("pierwszy termin")
     first_date.admin_order_field = "first_starts_at"
 
     def occurrence_count(self, obj):
         return len(obj.occurrences.all())
 
-    occurrence_count.short_description = "terminów"
+    occurrence_count.short_description = _("terminów")
 
 
 class AdvisoryRequestAdmin(RequestAdmin):
     model = AdvisoryRequest
-    menu_label = "Doradztwo"
+    menu_label = _("Doradztwo")
     menu_icon = "help"
     list_display = ("topic", "requester_name", "requester_label", "appointment", "status", "when")
     list_filter = ("status", "topic", "created_at")
@@ -276,11 +277,11 @@ class AdvisoryRequestAdmin(RequestAdmin):
             return "—"
         return timezone.localtime(obj.appointment_starts_at).strftime("%d.%m.%Y %H:%M")
 
-    appointment.short_description = "termin konsultacji"
+    appointment.short_description = _("termin konsultacji")
 
 
 class RequestsGroup(ModelAdminGroup):
-    menu_label = "Wnioski"
+    menu_label = _("Wnioski")
     menu_icon = "tasks"
     menu_order = 300
     items = (BookingRequestAdmin, AdvisoryRequestAdmin)
@@ -301,4 +302,4 @@ class CalendarMenuItem(MenuItem):
 
 @hooks.register("register_admin_menu_item")
 def register_calendar_menu_item():
-    return CalendarMenuItem("Kalendarz sal", reverse("booking_calendar"), icon_name="date", order=305)
+    return CalendarMenuItem(_("Kalendarz sal"), reverse("booking_calendar"), icon_name="date", order=305)
