@@ -22,6 +22,7 @@ from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from home.exports import safe_cell
 from home.protection import notify_after_commit
@@ -49,7 +50,7 @@ class ConfirmationError(Exception):
 def submit_response(survey: SurveyPage, form, request=None) -> SurveyResponse:
     """Save the response first, then send what needs sending once the transaction has committed."""
     if not survey.is_open:
-        raise ConfirmationError("Ankieta nie przyjmuje teraz odpowiedzi.")
+        raise ConfirmationError(_("Ankieta nie przyjmuje teraz odpowiedzi."))
     response = SurveyResponse(survey=survey, answers=form.answers())
     if survey.response_mode == SurveyPage.Mode.PER_PERSON:
         response.email = form.cleaned_data["email"].strip().lower()
@@ -99,7 +100,7 @@ def confirmation_url(response: SurveyResponse, request=None) -> str:
 def send_confirmation(response: SurveyResponse, request=None) -> None:
     context = {"survey": response.survey, "response": response, "url": confirmation_url(response, request)}
     send_mail(
-        subject=f"Potwierdź odpowiedź na ankietę: {response.survey.title}",
+        subject=_("Potwierdź odpowiedź na ankietę: %(title)s") % {"title": response.survey.title},
         message=render_to_string("surveys/email/confirm.txt", context),
         from_email=settings.DEFAULT_FROM_EMAIL,
         recipient_list=[confirmation_recipient(response)],
@@ -108,7 +109,7 @@ def send_confirmation(response: SurveyResponse, request=None) -> None:
 
 def send_staff_notice(survey: SurveyPage) -> None:
     send_mail(
-        subject=f"Nowa odpowiedź na ankietę: {survey.title}",
+        subject=_("Nowa odpowiedź na ankietę: %(title)s") % {"title": survey.title},
         message=render_to_string("surveys/email/staff_notice.txt", {"survey": survey}),
         from_email=settings.DEFAULT_FROM_EMAIL,
         recipient_list=[survey.notify_email],
@@ -120,18 +121,18 @@ def read_token(survey: SurveyPage, token: str) -> SurveyResponse:
     try:
         data = signing.loads(token.strip("/").replace("/", ":"), salt=CONFIRM_SALT, max_age=CONFIRM_MAX_AGE)
     except signing.SignatureExpired:
-        raise ConfirmationError("Link wygasł. Wypełnij ankietę ponownie, a wyślemy nowy link.") from None
+        raise ConfirmationError(_("Link wygasł. Wypełnij ankietę ponownie, a wyślemy nowy link.")) from None
     except signing.BadSignature:
-        raise ConfirmationError("Link jest nieprawidłowy. Sprawdź, czy skopiowano go w całości.") from None
+        raise ConfirmationError(_("Link jest nieprawidłowy. Sprawdź, czy skopiowano go w całości.")) from None
     if not isinstance(data, dict) or data.get("s") != survey.pk:
-        raise ConfirmationError("Link jest nieprawidłowy. Sprawdź, czy skopiowano go w całości.")
+        raise ConfirmationError(_("Link jest nieprawidłowy. Sprawdź, czy skopiowano go w całości."))
     response = (
         SurveyResponse.objects.filter(pk=data.get("r"), survey=survey).select_related("organisation").first()
     )
     if response is None:
-        raise ConfirmationError("Tej odpowiedzi już nie ma (została zastąpiona albo usunięta).")
+        raise ConfirmationError(_("Tej odpowiedzi już nie ma (została zastąpiona albo usunięta)."))
     if data.get("w") != respondent_fingerprint(response):
-        raise ConfirmationError("Link jest nieprawidłowy. Sprawdź, czy skopiowano go w całości.")
+        raise ConfirmationError(_("Link jest nieprawidłowy. Sprawdź, czy skopiowano go w całości."))
     return response
 
 
@@ -145,7 +146,7 @@ def confirm(survey: SurveyPage, token: str) -> tuple[SurveyResponse, bool]:
     if response.status == SurveyResponse.Status.CONFIRMED:
         return response, False
     if not survey.is_open:
-        raise ConfirmationError("Ankieta jest już zamknięta, więc nie możemy przyjąć tej odpowiedzi.")
+        raise ConfirmationError(_("Ankieta jest już zamknięta, więc nie możemy przyjąć tej odpowiedzi."))
     with transaction.atomic():
         # Confirmations of one survey take turns (a row lock on the survey page; SQLite locks the
         # whole database anyway), so "delete the earlier, confirm this one" never races with itself.
@@ -160,7 +161,7 @@ def confirm(survey: SurveyPage, token: str) -> tuple[SurveyResponse, bool]:
             earlier = earlier.filter(organisation_id=response.organisation_id)
         else:
             earlier = earlier.filter(email=response.email)
-        replaced, _ = earlier.delete()
+        replaced, _per_model = earlier.delete()
         response.status = SurveyResponse.Status.CONFIRMED
         response.confirmed_at = timezone.now()
         response.save(update_fields=["status", "confirmed_at"])
@@ -329,11 +330,11 @@ def build_public_results(survey: SurveyPage) -> SurveyResults:
 
 def export_table(survey: SurveyPage, date_from=None, date_to=None) -> tuple[list[str], list[list]]:
     """Headers and rows of every confirmed response (one query), cells made formula-safe."""
-    headers = ["Nr", "Wysłano"]
+    headers = [_("Nr"), _("Wysłano")]
     if survey.response_mode == SurveyPage.Mode.PER_PERSON:
-        headers.append("E-mail")
+        headers.append(_("E-mail"))
     elif survey.response_mode == SurveyPage.Mode.PER_ORGANISATION:
-        headers.append("Organizacja")
+        headers.append(_("Organizacja"))
     questions = survey.question_blocks()
     for block, value in questions:
         headers.extend(block.export_headers(value))
