@@ -6,6 +6,7 @@ import pytest
 import wagtail_factories
 from bs4 import BeautifulSoup
 from django.core import mail
+from django.test import override_settings
 from icalendar import Calendar
 
 from booking.factories import AdvisoryRequestFactory, BlackoutFactory, BookingRequestFactory, RoomFactory
@@ -405,3 +406,28 @@ def test_advisory_status_link_is_not_valid_on_the_rooms_page(client, rooms_page,
 def test_ngo_choice_lists_only_live_organisations(client, rooms_page):
     html = client.get(f"{rooms_page.url}rezerwacja/").content.decode()
     assert NGOProfilePage.objects.count() == 0 or "organizację" in html
+
+
+@override_settings(COP_FORM_RATE="2/h")
+def test_request_forms_are_rate_limited_per_address(client, rooms_page, advisory_page, room):
+    day = next_weekday(3)
+    for hour in (10, 13):
+        data = booking_form_data(room, day, start_time=f"{hour}:00", end_time=f"{hour + 1}:00")
+        assert client.post(f"{rooms_page.url}rezerwacja/", data).status_code == 302
+    response = client.post(f"{rooms_page.url}rezerwacja/", booking_form_data(room, day, start_time="16:00"))
+    assert response.status_code == 429
+    assert "Zbyt wiele prób" in response.content.decode()
+    assert BookingRequest.objects.count() == 2
+    # The advisory form has its own counter; reading the form is never limited.
+    assert client.get(f"{rooms_page.url}rezerwacja/").status_code == 200
+    data = {
+        "requester_name": "Ewa",
+        "requester_email": "ewa@example.org",
+        "requester_kind": "other",
+        "topic": "legal",
+        "preferred_dates": "wtorki",
+        "description": "Statut stowarzyszenia.",
+        "privacy_accepted": "on",
+    }
+    assert [client.post(advisory_page.url, data).status_code for _ in range(3)] == [302, 302, 429]
+    assert AdvisoryRequest.objects.count() == 2

@@ -6,6 +6,7 @@ import re
 import pytest
 from django.core import mail, signing
 from django.db import IntegrityError, transaction
+from django.test import override_settings
 from django.utils import timezone
 
 from surveys import services
@@ -267,3 +268,12 @@ def test_staff_notice_has_no_answers(client, survey_index, django_capture_on_com
         client.post(survey.url, {"ocena": "4", "uwagi": "Poufna uwaga"})
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["cop@example.org"] and "Poufna uwaga" not in mail.outbox[0].body
+
+
+@override_settings(COP_FORM_RATE="2/h")
+def test_survey_posts_are_rate_limited_per_address(client, survey_index):
+    survey = SurveyPageFactory(parent=survey_index, questions=SIMPLE)
+    statuses = [client.post(survey.url, {"ocena": "3"}).status_code for _ in range(3)]
+    assert statuses == [302, 302, 429]
+    assert SurveyResponse.objects.count() == 2
+    assert client.get(survey.url).status_code == 200
