@@ -11,9 +11,10 @@ from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
 from openpyxl import load_workbook
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from booking.factories import AdvisoryRequestFactory, BookingRequestFactory, RoomFactory
-from booking.models import RequestStatus
+from booking.models import Blackout, RequestStatus, Room
 
 from .conftest import local, next_weekday
 
@@ -259,3 +260,73 @@ def test_xlsx_export_keeps_a_formula_as_text(staff_client, room):
     header = [cell.value for cell in sheet[1]]
     cell = sheet.cell(row=2, column=header.index("Cel spotkania") + 1)
     assert cell.value == "=1+1" and cell.data_type == "s"
+
+
+def room_form(**overrides):
+    data = {
+        "name": "Sala prób",
+        "slug": "sala-prob",
+        "floor": "parter",
+        "capacity": "15",
+        "description": "",
+        "equipment": "pianino",
+        "accessibility_notes": "Bez progów.",
+        "photos": inline_formset([]),
+        "opening_hours": inline_formset(
+            [
+                {"weekday": "0", "opens": "09:00", "closes": "17:00"},
+                {"weekday": "2", "opens": "16:00", "closes": "20:00"},
+            ]
+        ),
+        "buffer_minutes": "30",
+        "min_notice_hours": "72",
+        "max_advance_days": "60",
+        "sort_order": "5",
+        "is_active": "on",
+    }
+    data.update(overrides)
+    return nested_form_data(data)
+
+
+def test_staff_create_a_room_with_its_hours_and_rules_in_the_admin(staff_client):
+    response = staff_client.post("/admin/snippets/booking/room/add/", room_form())
+    assert response.status_code == 302
+    room = Room.objects.get(slug="sala-prob")
+    assert (room.floor, room.capacity, room.buffer_minutes, room.min_notice_hours, room.max_advance_days) == (
+        "parter",
+        15,
+        30,
+        72,
+        60,
+    )
+    assert room.is_active and room.accessibility_notes == "Bez progów."
+    assert [str(hours) for hours in room.opening_hours.order_by("weekday")] == [
+        "poniedziałek 09:00–17:00",
+        "środa 16:00–20:00",
+    ]
+
+
+def test_opening_hours_that_close_before_they_open_are_refused(staff_client):
+    data = room_form(
+        opening_hours=inline_formset([{"weekday": "0", "opens": "17:00", "closes": "09:00"}]),
+    )
+    response = staff_client.post("/admin/snippets/booking/room/add/", data)
+    assert response.status_code == 200
+    assert "Godzina zamknięcia musi być późniejsza niż godzina otwarcia." in response.content.decode()
+    assert not Room.objects.filter(slug="sala-prob").exists()
+
+
+def test_a_blackout_must_end_after_it_starts(staff_client, room):
+    day = next_weekday(2)
+    data = {
+        "room": room.pk,
+        "starts_at": f"{day:%Y-%m-%d} 18:00",
+        "ends_at": f"{day:%Y-%m-%d} 10:00",
+        "reason": "Malowanie",
+    }
+    response = staff_client.post("/admin/snippets/booking/blackout/add/", data)
+    assert response.status_code == 200
+    assert "Koniec musi być późniejszy niż początek." in response.content.decode()
+    data["ends_at"] = f"{day:%Y-%m-%d} 20:00"
+    assert staff_client.post("/admin/snippets/booking/blackout/add/", data).status_code == 302
+    assert Blackout.objects.get().room == room
