@@ -431,3 +431,44 @@ def test_request_forms_are_rate_limited_per_address(client, rooms_page, advisory
     }
     assert [client.post(advisory_page.url, data).status_code for _ in range(3)] == [302, 302, 429]
     assert AdvisoryRequest.objects.count() == 2
+
+
+@pytest.mark.parametrize(
+    ("day", "utc_start"),
+    [
+        # The last Sundays of March and October 2027: 18:00 is 16:00 UTC in summer, 17:00 UTC in winter.
+        (datetime.date(2027, 3, 28), datetime.datetime(2027, 3, 28, 16, 0, tzinfo=datetime.UTC)),
+        (datetime.date(2027, 10, 31), datetime.datetime(2027, 10, 31, 17, 0, tzinfo=datetime.UTC)),
+    ],
+)
+def test_week_view_ical_and_api_show_local_times_on_dst_days(client, rooms_page, room, day, utc_start):
+    BookingRequestFactory(
+        room=room,
+        first_starts_at=local(day, 18),
+        status=RequestStatus.APPROVED,
+        occurrences=[(local(day, 18), local(day, 20))],
+    )
+    soup = BeautifulSoup(
+        client.get(f"{rooms_page.url}sala/{room.slug}/?tydzien={week_param(day)}").content, "html.parser"
+    )
+    row = next(r for r in soup.select("table.availability tbody tr") if f"{day:%d.%m.%Y}" in r.th.text)
+    assert [li.get_text(" ", strip=True) for li in row.select(".busy-slots li")] == ["18:00 – 20:00 Zajęte"]
+    others = [r for r in soup.select("table.availability tbody tr") if r is not row]
+    assert not any(r.select(".busy-slots li") for r in others)  # nothing spills into the next day
+
+    with freeze_clock(day):
+        feed = Calendar.from_ical(client.get(f"{rooms_page.url}sala/{room.slug}/kalendarz/").content)
+    (event,) = feed.walk("VEVENT")
+    assert event.decoded("dtstart") == utc_start
+    assert event.decoded("dtend") - event.decoded("dtstart") == datetime.timedelta(hours=2)
+
+    data = client.get(f"/api/cop/v1/rooms/{room.slug}/availability/", {"date_from": day.isoformat()}).json()
+    assert [datetime.datetime.fromisoformat(slot["starts_at"]) for slot in data["busy"]] == [utc_start]
+
+
+def freeze_clock(day):
+    """The feed lists 400 days ahead from now: move "now" next to a 2027 date."""
+    from unittest import mock
+
+    moment = datetime.datetime.combine(day, datetime.time(9), tzinfo=datetime.UTC)
+    return mock.patch("booking.views.timezone.now", return_value=moment)

@@ -53,6 +53,8 @@ def test_approving_a_booking_makes_its_dates_busy_and_mails_an_ics(
     assert message.to == ["anna.kowalska@example.org"]
     assert "Rezerwacja zatwierdzona" in message.subject
     assert "Klucz w sekretariacie." in message.body
+    assert "17:00–19:00" in message.body  # dates in the Centre's local time, both of them
+    assert message.body.count("17:00–19:00") == 2
     assert f"/sale/wniosek/{request.get_token()}/" in message.body
     events = ics_events(message)
     assert [e.decoded("dtstart").astimezone(WARSAW) for e in events] == [
