@@ -403,9 +403,37 @@ def test_advisory_status_link_is_not_valid_on_the_rooms_page(client, rooms_page,
     assert client.get(f"{rooms_page.url}wniosek/{request.get_token()}/").status_code == 404
 
 
-def test_ngo_choice_lists_only_live_organisations(client, rooms_page):
-    html = client.get(f"{rooms_page.url}rezerwacja/").content.decode()
-    assert NGOProfilePage.objects.count() == 0 or "organizację" in html
+def test_ngo_choice_lists_only_live_organisations_and_is_saved(client, rooms_page, room, home_page):
+    from ngo_directory.models import NGODirectoryPage
+
+    directory = home_page.add_child(instance=NGODirectoryPage(title="Baza organizacji", slug="organizacje"))
+
+    def ngo(title):
+        return directory.add_child(
+            instance=NGOProfilePage(
+                title=title,
+                legal_form="stowarzyszenie_zwykle",
+                district=NGOProfilePage._meta.get_field("district").choices[0][0],
+                email="biuro@example.org",
+            )
+        )
+
+    live = ngo("Stowarzyszenie Razem dla Bełku")
+    draft = ngo("Fundacja Szkic")
+    draft.unpublish()
+    soup = BeautifulSoup(client.get(f"{rooms_page.url}rezerwacja/").content, "html.parser")
+    options = [option.get_text(strip=True) for option in soup.select('select[name="ngo"] option')]
+    assert "Stowarzyszenie Razem dla Bełku" in options and "Fundacja Szkic" not in options
+
+    data = booking_form_data(room, next_weekday(3), requester_kind="ngo", ngo=draft.pk)
+    assert "ngo" in client.post(f"{rooms_page.url}rezerwacja/", data).context["form"].errors
+    data = booking_form_data(
+        room, next_weekday(3), requester_kind="ngo", ngo=live.pk, group_name="zostanie pominięte"
+    )
+    assert client.post(f"{rooms_page.url}rezerwacja/", data).status_code == 302
+    request = BookingRequest.objects.get()
+    assert request.ngo_id == live.pk and request.group_name == ""
+    assert request.requester_label == "Stowarzyszenie Razem dla Bełku"
 
 
 @override_settings(COP_FORM_RATE="2/h")
