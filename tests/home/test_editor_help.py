@@ -19,7 +19,9 @@ from wagtail.models import get_page_models
 from wagtail.snippets.models import get_snippet_models
 
 # Words that only an untranslated English help text would contain (none of them is a Polish word).
-ENGLISH_WORDS = re.compile(r"\b(the|this|will|be|is|are|you|your|of|and|if|when|which|should)\b", re.IGNORECASE)
+ENGLISH_WORDS = re.compile(
+    r"\b(the|this|will|be|is|are|you|your|of|and|if|when|which|should)\b", re.IGNORECASE
+)
 
 
 def project_models(models):
