@@ -122,8 +122,9 @@ class EditorGuideMenuItem(MenuItem):
 
     def is_shown(self, request):
         from .editors import is_external_editor
+        from .guide import may_be_external_editor
 
-        return is_external_editor(request.user)
+        return may_be_external_editor(request.user) and is_external_editor(request.user)
 
 
 @hooks.register("register_admin_menu_item")
