@@ -77,6 +77,35 @@ def test_ngo_editor_reads_the_guide_in_polish_with_links_to_their_own_page(ngo_c
 
 
 @pytest.mark.django_db
+def test_club_coordinator_reads_the_guide_for_their_club(client, home_page):
+    from home.editors import give_subtree
+    from volunteering.factories import (
+        VolunteerCentrePageFactory,
+        VolunteerClubIndexPageFactory,
+        VolunteerClubPageFactory,
+    )
+
+    clubs = VolunteerClubIndexPageFactory(parent=VolunteerCentrePageFactory(parent=home_page))
+    club = VolunteerClubPageFactory(parent=clubs, title="Koło przy SP 1")
+    subtree = give_subtree(
+        club,
+        group_name="Opiekunowie: Koło przy SP 1",
+        collection_name="Koło przy SP 1",
+        kind="koło wolontariatu",
+        parent_collection="Koła wolontariatu",
+    )
+    coordinator = get_user_model().objects.create_user("opiekun", "opiekun@example.org", "haslo")
+    add_editor(subtree, coordinator)
+    client.force_login(coordinator)
+
+    assert "Koło przy SP 1" in client.get("/admin/").content.decode()
+    html = client.get(GUIDE_URL).content.decode()
+    assert "Koło przy SP 1</strong> (koło wolontariatu)" in html
+    assert f"/admin/pages/add/volunteering/volunteerclubnewspage/{club.pk}/" in html
+    assert "/admin/pages/add/events/eventpage/" not in html  # clubs post news, not events
+
+
+@pytest.mark.django_db
 def test_staff_find_the_guide_under_help_but_get_no_editor_panel(staff_client):
     html = staff_client.get("/admin/").content.decode()
     assert "Twoja strona w serwisie" not in html
