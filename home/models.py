@@ -22,6 +22,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from .blocks import RICH_TEXT_FEATURES, BaseStreamBlock, HighlightBlock, MenuItemBlock, OpeningHoursBlock
+from .panels import EMAIL_PANELS, FORM_FIELD_PANELS, PublishingPanel
 
 LISTING_RENDITION = "fill-640x400"
 
@@ -62,6 +63,8 @@ class BasePage(Page):
             heading=_("Na listach i w mediach społecznościowych"),
         ),
     ]
+    # Wagtail's list is [publishing schedule, comments]: the same, with Polish hints under the dates.
+    settings_panels = [PublishingPanel(), *Page.settings_panels[1:]]
     search_fields = [*Page.search_fields, index.SearchField("listing_summary")]
     api_fields = [
         APIField("listing_summary"),
@@ -455,6 +458,8 @@ class ContactFormField(AbstractFormField):
 
     page = ParentalKey("home.ContactFormPage", on_delete=models.CASCADE, related_name="form_fields")
 
+    panels = FORM_FIELD_PANELS
+
 
 class ContactFormPage(BasePage, AbstractEmailForm):
     """A contact form: spam-protected, saved first and e-mailed after (home.protection)."""
@@ -473,13 +478,7 @@ class ContactFormPage(BasePage, AbstractEmailForm):
         FieldPanel("intro"),
         InlinePanel("form_fields", label=_("Pola formularza")),
         FieldPanel("thank_you_text"),
-        MultiFieldPanel(
-            [
-                FieldRowPanel([FieldPanel("from_address"), FieldPanel("to_address")]),
-                FieldPanel("subject"),
-            ],
-            heading=_("Powiadomienie e-mail"),
-        ),
+        MultiFieldPanel(EMAIL_PANELS, heading=_("Powiadomienie e-mail")),
     ]
     api_fields = [*BasePage.api_fields, APIField("intro")]
     subpage_types = []

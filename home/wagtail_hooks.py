@@ -7,8 +7,12 @@ another NGO's page, images, documents, workflow and form submissions.
 
 from django.core.exceptions import PermissionDenied
 from django.templatetags.static import static
+from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.userbar import AccessibilityItem, ContentCheckerItem
 
 
 @hooks.register("insert_global_admin_css")
@@ -99,3 +103,83 @@ def admin_api_lists_only_permitted_files(router):
 
     router.register_endpoint("images", _collection_filtered(ImagesAdminAPIViewSet, image_policy))
     router.register_endpoint("documents", _collection_filtered(DocumentsAdminAPIViewSet, document_policy))
+
+
+# Editor help: the "Jak edytować" guide (home/guide.py) and the content checker ---------------------------
+
+
+@hooks.register("register_admin_urls")
+def editor_guide_url():
+    from django.urls import path
+
+    from .guide import editor_guide
+
+    return [path("jak-edytowac/", editor_guide, name="cop_editor_guide")]
+
+
+class EditorGuideMenuItem(MenuItem):
+    """In the main menu of external editors only (staff find the guide under "Pomoc")."""
+
+    def is_shown(self, request):
+        from .editors import is_external_editor
+        from .guide import may_be_external_editor
+
+        return may_be_external_editor(request.user) and is_external_editor(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def editor_guide_menu_item():
+    from .guide import GUIDE_TITLE
+
+    return EditorGuideMenuItem(GUIDE_TITLE, reverse("cop_editor_guide"), icon_name="help", order=150)
+
+
+@hooks.register("register_help_menu_item")
+def editor_guide_help_menu_item():
+    from .guide import GUIDE_TITLE
+
+    return MenuItem(
+        _("%(title)s (przewodnik COP)") % {"title": GUIDE_TITLE},
+        reverse("cop_editor_guide"),
+        icon_name="help",
+        order=900,
+        name="cop-editor-guide",
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def editor_guide_panel(request, panels):
+    from .guide import EditorGuidePanel, editor_areas
+
+    areas = editor_areas(request.user)
+    if areas:
+        panels.append(EditorGuidePanel(areas))
+
+
+class ContentChecker(ContentCheckerItem):
+    """Wagtail's accessibility and content checker, limited to what editors write.
+
+    Header, menu and footer come from code (checked with axe-core in tests/browser); editors can fix
+    only the page's main content, so the checker looks at ``<main>`` alone. The one Wagtail message
+    without a Polish translation gets one here.
+    """
+
+    axe_include = ["main"]
+    axe_messages = {
+        **ContentCheckerItem.axe_messages,
+        "empty-meta-description": {
+            "error_name": _("Brak opisu strony dla wyszukiwarek"),
+            "help_text": _("Uzupełnij „Podsumowanie” w zakładce „Promocja SEO”."),
+        },
+    }
+
+
+@hooks.register("construct_wagtail_userbar")
+def content_checker_for_editors(request, items, page):
+    """Used by the userbar on published pages and by the "Checks" panel of the page editor."""
+    items[:] = [
+        ContentChecker(in_editor=item.in_editor)
+        if type(item) in (ContentCheckerItem, AccessibilityItem)
+        else item
+        for item in items
+    ]
