@@ -152,6 +152,8 @@ WAGTAIL_SITE_NAME = "Centrum Organizacji Pozarządowych w Czerwionce-Leszczynach
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No outside resources: avatars are not fetched from gravatar.com (the admin CSP would block them anyway).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILSEARCH_BACKENDS = {
