@@ -99,3 +99,42 @@ def admin_api_lists_only_permitted_files(router):
 
     router.register_endpoint("images", _collection_filtered(ImagesAdminAPIViewSet, image_policy))
     router.register_endpoint("documents", _collection_filtered(DocumentsAdminAPIViewSet, document_policy))
+
+
+# Staff dashboard ("Do zrobienia", home/dashboard.py) ------------------------------------------------------
+
+
+@hooks.register("construct_homepage_panels")
+def staff_dashboard_panel(request, panels):
+    from .dashboard import dashboard_panel
+
+    panel = dashboard_panel(request)
+    if panel is not None:
+        panels.append(panel)
+
+
+@hooks.register("cop_dashboard_rows")
+def pages_awaiting_moderation(request):
+    """Pages submitted to the "Akceptacja COP" workflow that wait for a staff decision (one query)."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.urls import reverse
+    from django.utils.translation import gettext as _
+    from wagtail.models import Page, WorkflowState
+
+    from .dashboard import DashboardRow, is_staff_member
+
+    if not is_staff_member(request.user):
+        return []
+    count = WorkflowState.objects.filter(
+        status=WorkflowState.STATUS_IN_PROGRESS,
+        base_content_type=ContentType.objects.get_for_model(Page),
+    ).count()
+    return [
+        DashboardRow(
+            section=_("Strony do akceptacji"),
+            label=_("Zmiany organizacji i kół czekające na akceptację COP"),
+            count=count,
+            url=reverse("wagtailadmin_reports:workflow") + "?reviewable=true",
+            needs_action=count > 0,
+        )
+    ]
