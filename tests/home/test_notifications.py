@@ -206,3 +206,16 @@ def test_with_a_queue_the_email_is_enqueued_not_sent_inline(
     # What a worker does later: the same e-mail.
     result.task.call(*result.args, **result.kwargs)
     assert_one_polish_staff_email([staff_user.email], subject_has="Nowe zgłoszenie organizacji")
+
+
+def test_production_queues_tasks_in_the_database_with_a_worker_command():
+    from tests.home.test_settings import PRODUCTION_ENV, manage
+
+    probe = "from django_tasks import default_task_backend as b; print(type(b).__module__, type(b).__name__)"
+    result = manage("shell", "-c", probe, env_overrides=PRODUCTION_ENV)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1].split() == ["django_tasks_db.backend", "DatabaseBackend"]
+    worker = manage("db_worker", "--help", env_overrides=PRODUCTION_ENV)
+    assert worker.returncode == 0 and "--batch" in worker.stdout
+    immediate = manage("shell", "-c", probe, env_overrides={**PRODUCTION_ENV, "TASKS_IMMEDIATE": "true"})
+    assert immediate.stdout.strip().splitlines()[-1].endswith("ImmediateBackend")
