@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import CONTENT_SECURITY_POLICY, INSTALLED_APPS, env
+from .base import CONTENT_SECURITY_POLICY, env
 
 DEBUG = False
 
@@ -74,7 +74,6 @@ LOGGING = {
 # Background tasks (staff e-mails, home/notifications.py): queued in the database by django-tasks-db and run
 # by a separate worker process, `manage.py db_worker` (see README). TASKS_IMMEDIATE=true runs them inside
 # the request instead (a small installation without a worker; a slow mail server then slows the visitor).
-INSTALLED_APPS = [*INSTALLED_APPS, "django_tasks_db"]
 if env.bool("TASKS_IMMEDIATE", default=False):
     TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 else:

@@ -211,7 +211,7 @@ def test_with_a_queue_the_email_is_enqueued_not_sent_inline(
 def test_production_queues_tasks_in_the_database_with_a_worker_command():
     from tests.home.test_settings import PRODUCTION_ENV, manage
 
-    probe = "from django_tasks import default_task_backend as b; print(type(b).__module__, type(b).__name__)"
+    probe = "from django_tasks import task_backends; b = task_backends['default']; print(type(b).__module__, type(b).__name__)"
     result = manage("shell", "-c", probe, env_overrides=PRODUCTION_ENV)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1].split() == ["django_tasks_db.backend", "DatabaseBackend"]
@@ -219,3 +219,20 @@ def test_production_queues_tasks_in_the_database_with_a_worker_command():
     assert worker.returncode == 0 and "--batch" in worker.stdout
     immediate = manage("shell", "-c", probe, env_overrides={**PRODUCTION_ENV, "TASKS_IMMEDIATE": "true"})
     assert immediate.stdout.strip().splitlines()[-1].endswith("ImmediateBackend")
+
+
+@pytest.mark.django_db(transaction=True)  # the worker takes its own (exclusive) transactions
+@override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}})
+def test_database_queue_holds_the_email_until_the_worker_sends_it(client, directory, staff_user):
+    """The production set-up end to end: the request only queues; `db_worker` sends the e-mail later."""
+    from django.core.management import call_command
+    from django_tasks_db.models import DBTaskResult
+
+    area = AreaOfActivityFactory()
+    response = client.post(directory.url + "dodaj/", onboarding_form_data(areas=[area.pk]))
+    assert response.status_code == 302 and OnboardingRequest.objects.count() == 1
+    queued = DBTaskResult.objects.filter(task_path="home.notifications.send_staff_notification")
+    assert queued.count() == 1 and not staff_mails(staff_user.email)
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    assert_one_polish_staff_email([staff_user.email], subject_has="Nowe zgłoszenie organizacji")
+    assert queued.get().status == "SUCCESSFUL"
