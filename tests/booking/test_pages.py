@@ -35,7 +35,9 @@ def test_pages_render_with_body_blocks(client, rooms_page, advisory_page):
 
 
 @pytest.mark.django_db
-def test_staff_get_a_notice_of_a_new_request(rooms_page, room, staff_user, django_capture_on_commit_callbacks):
+def test_staff_get_a_notice_of_a_new_request(
+    rooms_page, room, staff_user, django_capture_on_commit_callbacks
+):
     settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
     settings.staff_notification_email = "biuro@cop.example.org"
     settings.save()

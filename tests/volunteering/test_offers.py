@@ -237,7 +237,6 @@ def test_home_page_lists_newest_open_offers(client, centre, offer_index, home_pa
 
 def test_dashboard_counts(staff_client, offer_index):
     from tests.home.test_dashboard import dashboard_rows
-
     from volunteering.factories import VolunteerFactory
 
     VolunteerFactory(status="pending", email_confirmed_at=None)
