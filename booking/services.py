@@ -16,10 +16,12 @@ from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from home.notifications import enqueue_staff_notification
 from home.protection import notify_after_commit
 
 from .ical import advisory_calendar, booking_calendar
@@ -360,17 +362,21 @@ class DecisionWorkflow:
         message.send()
 
     def notify_staff(self, pk: int):
-        from wagtail.models import Site
-
-        from home.models import SiteSettings
-
-        site = Site.objects.filter(is_default_site=True).first()
-        address = site and SiteSettings.for_site(site).email
-        if not address:
-            return
+        """Tell the staff group (site settings) about a new or withdrawn request; called after the commit."""
         obj = self.model.objects.get(pk=pk)
-        body = render_to_string("booking/email/staff_notice.txt", {"obj": obj, "label": self.label})
-        EmailMessage(subject=f"[COP] {self.label}: {obj}", body=body, to=[address]).send()
+        opts = self.model._meta
+        lines = [
+            f"{self.label}: {obj}",
+            f"Status: {obj.get_status_display()}",
+            f"Wnioskodawca: {obj.requester_name} ({obj.requester_label})",
+        ]
+        withdrawn = "" if obj.status == RequestStatus.PENDING else " – wycofany przez wnioskodawcę"
+        enqueue_staff_notification(
+            f"{self.label}{withdrawn}: {obj}",
+            lines,
+            reverse(f"{opts.app_label}_{opts.model_name}_modeladmin_inspect", args=[obj.pk]),
+            "Otwórz wniosek w panelu",
+        )
 
 
 class BookingWorkflow(DecisionWorkflow):

@@ -17,7 +17,7 @@ from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_r
 from home.exports import SafeExportIndexView
 
 from . import admin_views
-from .models import AdvisoryRequest, Blackout, BookingRequest, Room
+from .models import AdvisoryRequest, Blackout, BookingRequest, RequestStatus, Room
 
 
 class RoomViewSet(SnippetViewSet):
@@ -303,3 +303,38 @@ class CalendarMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_calendar_menu_item():
     return CalendarMenuItem(_("Kalendarz sal"), reverse("booking_calendar"), icon_name="date", order=305)
+
+
+@hooks.register("cop_dashboard_rows")
+def booking_dashboard_rows(request):
+    """ "Do zrobienia": room booking and advisory requests waiting for a decision (one query each)."""
+    from django.db.models import Count, Min
+    from django.utils.formats import date_format
+
+    from home.dashboard import DashboardRow, is_staff_member
+
+    if not is_staff_member(request.user):
+        return []
+    rows = []
+    for model, label, perm in (
+        (BookingRequest, "Wnioski o rezerwację sali czekające na decyzję", "booking.change_bookingrequest"),
+        (AdvisoryRequest, "Wnioski o doradztwo czekające na decyzję", "booking.change_advisoryrequest"),
+    ):
+        if not request.user.has_perm(perm):
+            continue
+        summary = model.objects.filter(status=RequestStatus.PENDING).aggregate(
+            total=Count("pk"), oldest=Min("created_at")
+        )
+        opts = model._meta
+        rows.append(
+            DashboardRow(
+                section="Sale i doradztwo",
+                label=label,
+                count=summary["total"],
+                url=reverse(f"{opts.app_label}_{opts.model_name}_modeladmin_index")
+                + "?status__exact=pending",
+                detail=f"najstarszy z {date_format(summary['oldest'], 'j E Y')}" if summary["oldest"] else "",
+                needs_action=summary["total"] > 0,
+            )
+        )
+    return rows

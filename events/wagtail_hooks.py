@@ -123,3 +123,50 @@ def upcoming_events_section(request, home_page):
     return render_to_string(
         "events/home_section.html", {"events": events, "calendar": calendar, "request": request}
     )
+
+
+DASHBOARD_EVENTS = 8
+
+
+@hooks.register("cop_dashboard_rows")
+def upcoming_events_dashboard_rows(request):
+    """ "Do zrobienia": the next events with registration, with confirmed / capacity / waiting list (one query)."""
+    from django.db.models import Count, Q
+    from django.utils import timezone
+    from django.utils.formats import date_format
+    from django.utils.translation import gettext as _g
+
+    from home.dashboard import DashboardRow, is_staff_member
+
+    if not is_staff_member(request.user) or not request.user.has_perm("events.view_registration"):
+        return []
+    events = (
+        upcoming(EventPage.objects.live().filter(registration_enabled=True, is_cancelled=False))
+        .annotate(
+            confirmed=Count("registrations", filter=Q(registrations__status=Registration.CONFIRMED)),
+            waiting=Count("registrations", filter=Q(registrations__status=Registration.WAITING)),
+        )
+        .only("pk", "title", "start", "capacity")[:DASHBOARD_EVENTS]
+    )
+    index = reverse("events_registration_modeladmin_index")
+    rows = []
+    for event in events:
+        if event.capacity is None:
+            places = _g("zapisani: %(confirmed)s (bez limitu miejsc)") % {"confirmed": event.confirmed}
+        else:
+            places = _g("zapisani: %(confirmed)s z %(capacity)s miejsc") % {
+                "confirmed": event.confirmed,
+                "capacity": event.capacity,
+            }
+        waiting = _g("lista rezerwowa: %(waiting)s") % {"waiting": event.waiting}
+        when = date_format(timezone.localtime(event.start), "j E Y, H:i")
+        rows.append(
+            DashboardRow(
+                section=_g("Nadchodzące wydarzenia"),
+                label=event.title,
+                count=event.confirmed,
+                url=f"{index}?wydarzenie={event.pk}",
+                detail=f"{when}; {places}; {waiting}",
+            )
+        )
+    return rows

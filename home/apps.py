@@ -13,3 +13,7 @@ class HomeConfig(AppConfig):
         from . import admin_guards
 
         admin_guards.install()
+
+        from .notifications import route_moderation_notifications
+
+        route_moderation_notifications()

@@ -516,6 +516,15 @@ class ContactFormPage(BasePage, AbstractEmailForm):
         return super().serve(request, *args, **kwargs)
 
 
+def default_staff_group():
+    """The "Pracownicy COP" group (created by a data migration), or none on a database without it."""
+    from django.contrib.auth.models import Group
+
+    from .permissions import STAFF_GROUP
+
+    return Group.objects.filter(name=STAFF_GROUP).values_list("pk", flat=True).first()
+
+
 @register_setting(icon="site")
 class SiteSettings(BaseSiteSetting):
     """The Centre's contact details, opening hours and footer, edited by staff."""
@@ -565,6 +574,25 @@ class SiteSettings(BaseSiteSetting):
         related_name="+",
         help_text=_("Strona z deklaracją dostępności (odnośnik w stopce każdej strony)."),
     )
+    staff_notification_group = models.ForeignKey(
+        "auth.Group",
+        verbose_name=_("grupa powiadamiana"),
+        null=True,
+        blank=True,
+        default=default_staff_group,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Członkowie tej grupy dostają e-mail o nowych zgłoszeniach organizacji, wnioskach o salę "
+            "i doradztwo, nowych wolontariuszach i stronach przesłanych do akceptacji. "
+            "Puste pole oznacza grupę „Pracownicy COP”."
+        ),
+    )
+    staff_notification_email = models.EmailField(
+        _("dodatkowy adres powiadomień"),
+        blank=True,
+        help_text=_("Opcjonalnie: np. wspólna skrzynka biura, która też dostaje te powiadomienia."),
+    )
 
     panels = [
         FieldPanel("organisation_name"),
@@ -585,6 +613,10 @@ class SiteSettings(BaseSiteSetting):
         ),
         FieldPanel("footer_text"),
         FieldPanel("accessibility_statement"),
+        MultiFieldPanel(
+            [FieldPanel("staff_notification_group"), FieldPanel("staff_notification_email")],
+            heading=_("Powiadomienia dla pracowników"),
+        ),
     ]
 
     class Meta:

@@ -183,3 +183,85 @@ def content_checker_for_editors(request, items, page):
         else item
         for item in items
     ]
+
+
+# Staff dashboard ("Do zrobienia", home/dashboard.py) ------------------------------------------------------
+
+
+MODERATION_LIST = 5
+
+
+@hooks.register("construct_homepage_panels")
+def staff_dashboard_panel(request, panels):
+    """The "Do zrobienia" panel first; for staff it replaces Wagtail's "awaiting your review" list.
+
+    Wagtail's list shows every page in moderation with several queries per page (it grows with the data);
+    the panel shows the count and the oldest few in a constant number of queries and links to the
+    paginated workflow report, where each page is opened, compared and approved or sent back.
+    """
+    from .dashboard import dashboard_panel, is_staff_member
+
+    panel = dashboard_panel(request)
+    if panel is None:
+        return
+    if is_staff_member(request.user):
+        panels[:] = [p for p in panels if getattr(p, "name", "") != "workflow_objects_to_moderate"]
+    panels.append(panel)
+
+
+@hooks.register("cop_dashboard_rows")
+def pages_awaiting_moderation(request):
+    """Pages submitted to the "Akceptacja COP" workflow waiting for staff: count and the oldest (3 queries)."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db.models import Count, Min
+    from django.urls import reverse
+    from django.utils import timezone
+    from django.utils.formats import date_format
+    from django.utils.translation import gettext as _
+    from wagtail.models import Page, WorkflowState
+
+    from .dashboard import DashboardRow, is_staff_member
+
+    if not is_staff_member(request.user):
+        return []
+    in_progress = WorkflowState.objects.filter(
+        status=WorkflowState.STATUS_IN_PROGRESS,
+        base_content_type=ContentType.objects.get_for_model(Page),
+    )
+    summary = in_progress.aggregate(total=Count("pk"), oldest=Min("created_at"))
+    section = _("Strony do akceptacji")
+    rows = [
+        DashboardRow(
+            section=section,
+            label=_("Zmiany organizacji i kół czekające na akceptację COP"),
+            count=summary["total"],
+            url=reverse("wagtailadmin_reports:workflow") + "?reviewable=true",
+            detail=(
+                _("najstarsza z %(date)s")
+                % {"date": date_format(timezone.localtime(summary["oldest"]), "j E Y")}
+                if summary["oldest"]
+                else ""
+            ),
+            needs_action=summary["total"] > 0,
+        )
+    ]
+    oldest = list(
+        in_progress.order_by("created_at", "pk").values_list("object_id", "created_at")[:MODERATION_LIST]
+    )
+    titles = dict(
+        Page.objects.filter(pk__in=[int(object_id) for object_id, _created in oldest]).values_list(
+            "pk", "title"
+        )
+    )
+    for object_id, created_at in oldest:
+        if int(object_id) in titles:
+            rows.append(
+                DashboardRow(
+                    section=section,
+                    label=titles[int(object_id)],
+                    url=reverse("wagtailadmin_pages:edit", args=[int(object_id)]),
+                    detail=_("przesłano %(date)s")
+                    % {"date": date_format(timezone.localtime(created_at), "j E Y, H:i")},
+                )
+            )
+    return rows

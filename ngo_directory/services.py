@@ -16,6 +16,7 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.text import slugify
 
 from home.editors import add_editor, give_subtree
+from home.notifications import notify_staff
 from home.permissions import STAFF_GROUP
 from home.protection import notify_after_commit
 from home.search import clean_query
@@ -59,26 +60,16 @@ def give_ngo_subtree(page: NGOProfilePage):
     )
 
 
-def staff_emails() -> list[str]:
-    User = get_user_model()
-    return list(
-        User.objects.filter(groups__name=STAFF_GROUP, is_active=True)
-        .exclude(email="")
-        .values_list("email", flat=True)
-        .distinct()
-    )
-
-
 def notify_staff_of_request(onboarding: OnboardingRequest) -> None:
-    recipients = staff_emails()
-    if not recipients:
-        return
-    url = settings.WAGTAILADMIN_BASE_URL + reverse("ngo_onboarding_decide", args=[onboarding.pk])
-    send_mail(
+    """E-mail the staff group (site settings) once the request is committed; sent by the task queue."""
+    notify_staff(
         f"Nowe zgłoszenie organizacji: {onboarding.name}",
-        f"Organizacja „{onboarding.name}” prosi o dodanie do bazy organizacji.\n\nRozpatrz zgłoszenie: {url}\n",
-        None,
-        recipients,
+        [
+            f"Organizacja „{onboarding.name}” prosi o dodanie do bazy organizacji.",
+            f"Dzielnica: {onboarding.get_district_display()}",
+        ],
+        reverse("ngo_onboarding_decide", args=[onboarding.pk]),
+        "Rozpatrz zgłoszenie",
     )
 
 

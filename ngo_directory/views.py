@@ -20,7 +20,7 @@ def onboarding_view(request, directory):
         try:
             with transaction.atomic():
                 onboarding = form.save()
-                notify_after_commit(notify_staff_of_request, onboarding)
+                notify_staff_of_request(onboarding)
                 notify_after_commit(confirm_request_received, onboarding)
         except IntegrityError:
             # Two identical requests at the same moment: the database constraint wins, the visitor gets a message.

@@ -8,7 +8,6 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_modeladmin.helpers import ButtonHelper, PagePermissionHelper
@@ -218,29 +217,43 @@ def _onboarding_urls():
     return [path("organizacje/zgloszenia/<int:pk>/decyzja/", decide_onboarding, name="ngo_onboarding_decide")]
 
 
-class PendingOnboardingPanel(Component):
-    """Dashboard panel for COP staff: organisations waiting to be added to the directory."""
+@hooks.register("cop_dashboard_rows")
+def onboarding_dashboard_rows(request):
+    """ "Do zrobienia": how many organisations wait to be added, and the oldest few (two queries)."""
+    from django.db.models import Count, Min
+    from django.utils.formats import date_format
+    from django.utils.translation import gettext as _g
 
-    name = "ngo_pending_onboarding"
-    order = 90
-    template_name = "ngo_directory/admin/pending_onboarding_panel.html"
+    from home.dashboard import DashboardRow, is_staff_member
 
-    def __init__(self, requests, total):
-        self.requests, self.total = requests, total
-
-    def get_context_data(self, parent_context=None):
-        return {
-            "requests": self.requests,
-            "total": self.total,
-            "index_url": OnboardingRequestAdmin().url_helper.index_url + "?status__exact=pending",
-        }
-
-
-@hooks.register("construct_homepage_panels")
-def _pending_onboarding_panel(request, panels):
-    if not request.user.has_perm("ngo_directory.change_onboardingrequest"):
-        return
-    pending = OnboardingRequest.objects.filter(status=OnboardingRequest.Status.PENDING).order_by("created_at")
-    requests = list(pending[:5])
-    if requests:
-        panels.append(PendingOnboardingPanel(requests, pending.count()))
+    if not is_staff_member(request.user) or not request.user.has_perm(
+        "ngo_directory.change_onboardingrequest"
+    ):
+        return []
+    pending = OnboardingRequest.objects.filter(status=OnboardingRequest.Status.PENDING)
+    summary = pending.aggregate(total=Count("pk"), oldest=Min("created_at"))
+    section = _g("Organizacje")
+    rows = [
+        DashboardRow(
+            section=section,
+            label=_g("Zgłoszenia nowych organizacji czekające na decyzję"),
+            count=summary["total"],
+            url=OnboardingRequestAdmin().url_helper.index_url + "?status__exact=pending",
+            detail=(
+                _g("najstarsze z %(date)s") % {"date": date_format(summary["oldest"], "j E Y")}
+                if summary["oldest"]
+                else ""
+            ),
+            needs_action=summary["total"] > 0,
+        )
+    ]
+    for item in pending.order_by("created_at", "pk")[:5]:
+        rows.append(
+            DashboardRow(
+                section=section,
+                label=item.name,
+                url=reverse("ngo_onboarding_decide", args=[item.pk]),
+                detail=f"{item.get_district_display()}, {date_format(item.created_at, 'j E Y')}",
+            )
+        )
+    return rows

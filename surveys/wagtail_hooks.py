@@ -145,3 +145,55 @@ def open_surveys_on_the_home_page(request, home_page):
     if not surveys:
         return ""
     return render_to_string("surveys/home_section.html", {"surveys": surveys}, request=request)
+
+
+DASHBOARD_SURVEYS = 10
+
+
+@hooks.register("cop_dashboard_rows")
+def open_surveys_dashboard_rows(request):
+    """ "Do zrobienia": surveys open now with their confirmed and pending responses (one query)."""
+    from django.db.models import Count, Q
+    from django.utils import timezone
+    from django.utils.formats import date_format
+    from django.utils.translation import gettext as _g
+
+    from home.dashboard import DashboardRow, is_staff_member
+
+    from .views import RESULTS_PERMISSION
+
+    if not is_staff_member(request.user) or not request.user.has_perm(RESULTS_PERMISSION):
+        return []
+    now = timezone.now()
+    surveys = (
+        SurveyPage.objects.live()
+        .filter(
+            Q(opens_at__isnull=True) | Q(opens_at__lte=now), Q(closes_at__isnull=True) | Q(closes_at__gt=now)
+        )
+        .annotate(
+            confirmed_count=Count("responses", filter=Q(responses__status=SurveyResponse.Status.CONFIRMED)),
+            pending_count=Count("responses", filter=Q(responses__status=SurveyResponse.Status.PENDING)),
+        )
+        .order_by("closes_at", "title")[:DASHBOARD_SURVEYS]
+    )
+    rows = []
+    for survey in surveys:
+        parts = [_g("odpowiedzi potwierdzone: %(count)s") % {"count": survey.confirmed_count}]
+        if survey.pending_count:
+            parts.append(_g("czekają na potwierdzenie e-mailem: %(count)s") % {"count": survey.pending_count})
+        parts.append(
+            _g("otwarta do %(date)s")
+            % {"date": date_format(timezone.localtime(survey.closes_at), "j E Y, H:i")}
+            if survey.closes_at
+            else _g("bez daty zamknięcia")
+        )
+        rows.append(
+            DashboardRow(
+                section=_g("Otwarte ankiety"),
+                label=survey.title,
+                count=survey.confirmed_count,
+                url=reverse("surveys_results", args=[survey.pk]),
+                detail="; ".join(parts),
+            )
+        )
+    return rows

@@ -22,8 +22,10 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 
+from home.notifications import notify_staff
 from home.protection import notify_after_commit
 
 from .models import ConsentRecord, GdprAuditEntry, OfferApplication, Volunteer
@@ -138,8 +140,6 @@ def sign_up(centre, data: dict) -> Volunteer:
         notify_after_commit(send_volunteer_mail, centre, volunteer, "email")
     if volunteer.needs_guardian:
         notify_after_commit(send_volunteer_mail, centre, volunteer, "guardian")
-    if centre.staff_email:
-        notify_after_commit(send_staff_notice, centre, volunteer)
     return volunteer
 
 
@@ -171,12 +171,22 @@ def send_volunteer_mail(centre, volunteer: Volunteer, kind: str) -> None:
         send_mail(MAIL_SUBJECTS[kind], body, None, [volunteer.guardian_email])
 
 
-def send_staff_notice(centre, volunteer: Volunteer) -> None:
-    """Staff learn that someone signed up; the message holds no personal data, only the record number."""
-    body = render_to_string(
-        "volunteering/emails/staff_notice.txt", {"volunteer": volunteer, "centre": centre}
+def notify_staff_of_new_volunteer(centre, volunteer: Volunteer) -> None:
+    """Staff learn that a volunteer became active (consents confirmed) and can be matched to offers.
+
+    The e-mail holds no personal data, only the record number; the staff group (site settings) and the
+    centre's own notification address receive it.
+    """
+    notify_staff(
+        f"Nowy aktywny wolontariusz w gminnej bazie (rekord nr {volunteer.pk})",
+        [
+            f"Wolontariusz (rekord nr {volunteer.pk}) potwierdził zgody i jest aktywny w gminnej bazie.",
+            "Dane osobowe są tylko w panelu: Wolontariat → Wolontariusze.",
+        ],
+        reverse("volunteering_volunteer_modeladmin_inspect", args=[volunteer.pk]),
+        "Otwórz rekord w panelu",
+        extra_addresses=[centre.staff_email],
     )
-    send_mail("Nowy zapis do gminnej bazy wolontariuszy", body, None, [centre.staff_email])
 
 
 @transaction.atomic
@@ -185,6 +195,7 @@ def _activate_if_ready(centre, volunteer: Volunteer) -> None:
         volunteer.status = Volunteer.Status.ACTIVE
         volunteer.save(update_fields=["status", "updated_at"])
         notify_after_commit(send_volunteer_mail, centre, volunteer, "active")
+        notify_staff_of_new_volunteer(centre, volunteer)
 
 
 @transaction.atomic

@@ -8,7 +8,6 @@ from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
-from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
@@ -484,26 +483,60 @@ def home_volunteer_offers(request, home_page):
     )
 
 
-class VolunteeringDashboardPanel(Component):
-    """Staff dashboard: sign-ups waiting for confirmation and new applications."""
-
-    order = 150
-    template_name = "volunteering/admin/dashboard_panel.html"
-
-    def __init__(self, request):
-        self.request = request
-
-    def get_context_data(self, parent_context=None):
-        user = self.request.user
-        return {
-            "pending": Volunteer.objects.filter(status=Volunteer.Status.PENDING).count(),
-            "active": Volunteer.objects.filter(status=Volunteer.Status.ACTIVE).count(),
-            "new_applications": applications_for(user, OfferApplication.objects.filter(status="new")).count(),
-            "show_registry": user.has_perm("volunteering.view_volunteer"),
-        }
+NEW_VOLUNTEER_DAYS = 30
 
 
-@hooks.register("construct_homepage_panels")
-def volunteering_dashboard(request, panels):
-    if request.user.has_perm("volunteering.view_volunteer") or own_offers_condition(request.user) is not None:
-        panels.append(VolunteeringDashboardPanel(request))
+@hooks.register("cop_dashboard_rows")
+def volunteering_dashboard_rows(request):
+    """ "Do zrobienia": sign-ups for staff; new applications for staff and for offer owners (two queries)."""
+    import datetime
+
+    from django.db.models import Count, Q
+    from django.utils import timezone
+    from django.utils.translation import gettext as _g
+
+    from home.dashboard import DashboardRow, is_staff_member
+
+    user = request.user
+    staff = is_staff_member(user) and user.has_perm("volunteering.view_volunteer")
+    if not staff and own_offers_condition(user) is None:
+        return []
+    section = _g("Wolontariat")
+    rows = []
+    if staff:
+        since = timezone.now() - datetime.timedelta(days=NEW_VOLUNTEER_DAYS)
+        counts = Volunteer.objects.aggregate(
+            new_active=Count("pk", filter=Q(status=Volunteer.Status.ACTIVE, created_at__gte=since)),
+            pending=Count("pk", filter=Q(status=Volunteer.Status.PENDING)),
+        )
+        registry = reverse("volunteering_volunteer_modeladmin_index")
+        rows += [
+            DashboardRow(
+                section=section,
+                label=_g("Nowi aktywni wolontariusze do dopasowania do ofert"),
+                count=counts["new_active"],
+                url=registry + "?status__exact=active",
+                detail=_g("zapisani w ostatnich %(days)s dniach, zgody potwierdzone")
+                % {"days": NEW_VOLUNTEER_DAYS},
+                needs_action=counts["new_active"] > 0,
+            ),
+            DashboardRow(
+                section=section,
+                label=_g("Zapisy czekające na potwierdzenie e-mailem lub zgodę opiekuna"),
+                count=counts["pending"],
+                url=registry + "?status__exact=pending",
+                detail=_g("czekają na wolontariusza lub opiekuna; przypomnij się, jeśli trwa to długo"),
+            ),
+        ]
+    new_applications = applications_for(user, OfferApplication.objects.filter(status="new")).count()
+    rows.append(
+        DashboardRow(
+            section=section,
+            label=_g("Nowe zgłoszenia do ofert") if staff else _g("Nowe zgłoszenia do Twoich ofert"),
+            count=new_applications,
+            url=reverse("volunteering_offerapplication_modeladmin_index") + "?status__exact=new",
+            staff_only=False,
+            needs_action=new_applications > 0,
+        )
+    )
+    return rows

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "ninja",
     "django_recaptcha",
     "csp",
+    "django_tasks_db",  # the database task queue used in production (TASKS in production.py)
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -70,3 +70,11 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json"}},
     "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="INFO")},
 }
+
+# Background tasks (staff e-mails, home/notifications.py): queued in the database by django-tasks-db and run
+# by a separate worker process, `manage.py db_worker` (see README). TASKS_IMMEDIATE=true runs them inside
+# the request instead (a small installation without a worker; a slow mail server then slows the visitor).
+if env.bool("TASKS_IMMEDIATE", default=False):
+    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+else:
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

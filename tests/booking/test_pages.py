@@ -35,18 +35,21 @@ def test_pages_render_with_body_blocks(client, rooms_page, advisory_page):
 
 
 @pytest.mark.django_db
-def test_staff_get_a_notice_of_a_new_request(rooms_page, room, django_capture_on_commit_callbacks):
+def test_staff_get_a_notice_of_a_new_request(
+    rooms_page, room, staff_user, django_capture_on_commit_callbacks
+):
     settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
-    settings.email = "biuro@cop.example.org"
+    settings.staff_notification_email = "biuro@cop.example.org"
     settings.save()
     request = BookingRequestFactory.build(room=room)
     with django_capture_on_commit_callbacks(execute=True):
         WORKFLOWS["booking"].submit(request, occurrences=[])
     recipients = [message.to for message in mail.outbox]
     assert [request.requester_email] in recipients
-    staff_notice = next(m for m in mail.outbox if m.to == ["biuro@cop.example.org"])
+    staff_notice = next(m for m in mail.outbox if "biuro@cop.example.org" in m.to)
+    assert staff_notice.to == [staff_user.email, "biuro@cop.example.org"]
     assert "Wniosek o rezerwację sali" in staff_notice.subject
-    assert "Wnioski" in staff_notice.body
+    assert f"/admin/booking/bookingrequest/inspect/{request.pk}/" in staff_notice.body
 
 
 @pytest.mark.django_db

@@ -199,7 +199,7 @@ class TestDirectoryExport:
 def test_staff_dashboard_lists_pending_requests(staff_client, directory):
     OnboardingRequestFactory(name="Fundacja Na Pulpicie")
     html = staff_client.get(reverse("wagtailadmin_home")).content.decode()
-    assert "Zgłoszenia organizacji czekające na decyzję (1)" in html and "Fundacja Na Pulpicie" in html
+    assert "Zgłoszenia nowych organizacji czekające na decyzję" in html and "Fundacja Na Pulpicie" in html
 
 
 def test_database_rejects_a_second_pending_request_with_the_same_krs(directory):

@@ -236,12 +236,15 @@ def test_home_page_lists_newest_open_offers(client, centre, offer_index, home_pa
 
 
 def test_dashboard_counts(staff_client, offer_index):
+    from tests.home.test_dashboard import dashboard_rows
     from volunteering.factories import VolunteerFactory
 
     VolunteerFactory(status="pending", email_confirmed_at=None)
     OfferApplicationFactory(offer=VolunteerOfferPageFactory(parent=offer_index))
     html = staff_client.get(reverse("wagtailadmin_home")).content.decode()
-    assert "Zapisy czekające na potwierdzenie: 1" in html and "Nowe zgłoszenia do ofert: 1" in html
+    rows = dashboard_rows(html)
+    assert rows["Zapisy czekające na potwierdzenie e-mailem lub zgodę opiekuna"] == "1"
+    assert rows["Nowe zgłoszenia do ofert"] == "1"
 
 
 def test_ngo_editor_adds_offers_only_under_own_profile(client, ngo_a, ngo_b):
