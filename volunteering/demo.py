@@ -11,7 +11,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from home.demo import DemoContext, child_page
-from home.editors import add_editor, give_subtree
+from home.editors import add_editor
 from ngo_directory.models import AreaOfActivity, NGOProfilePage
 
 from .models import (
@@ -28,6 +28,7 @@ from .models import (
     VolunteerOfferPage,
 )
 from .models.records import CONSENT_TEXT, born_years_ago
+from .services import give_club_subtree
 
 VOLUNTEER_DAY_SLUG = "dzien-wolontariusza"
 
@@ -381,13 +382,7 @@ def ensure_clubs(context: DemoContext, centre) -> list[VolunteerClubPage]:
                 body=[paragraph("<p>Dziękujemy wszystkim rodzicom i nauczycielom za wsparcie zbiórki!</p>")],
             ),
         )
-        subtree = give_subtree(
-            club,
-            group_name=f"Opiekunowie: {title}",
-            collection_name=title,
-            kind="koło wolontariatu",
-            parent_collection="Koła wolontariatu",
-        )
+        subtree = give_club_subtree(club)
         user = User.objects.filter(username=login).first()
         if user is None:
             first, last = coordinator.split(" ", 1)

@@ -24,6 +24,7 @@ from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from home.editors import give_subtree
 from home.protection import notify_after_commit
 
 from .models import ConsentRecord, GdprAuditEntry, OfferApplication, Volunteer
@@ -46,6 +47,30 @@ def link_max_age(purpose: str) -> int:
     if purpose == "withdraw":
         return setting("VOLUNTEERING_WITHDRAW_LINK_MAX_AGE", 3 * 365 * DAY)
     return setting("VOLUNTEERING_LINK_MAX_AGE", 14 * DAY)
+
+
+# School clubs ------------------------------------------------------------------------------------
+
+CLUB_KIND = "koło wolontariatu"
+CLUB_COLLECTIONS = "Koła wolontariatu"
+
+
+def club_group_name(club) -> str:
+    return f"Opiekunowie koła: {club.title}"[:140] + f" #{club.pk}"
+
+
+def give_club_subtree(club):
+    """The club's coordinator group, collection and "Akceptacja COP" workflow (the NGOs' mechanism).
+
+    Staff then add the coordinator's account to this group; calling it again changes nothing.
+    """
+    return give_subtree(
+        club,
+        group_name=club_group_name(club),
+        collection_name=f"{club.title} #{club.pk}"[:250],
+        kind=CLUB_KIND,
+        parent_collection=CLUB_COLLECTIONS,
+    )
 
 
 # Signed links ------------------------------------------------------------------------------------
