@@ -484,6 +484,25 @@ def home_volunteer_offers(request, home_page):
     )
 
 
+@hooks.register("cop_ngo_profile_sections")
+def ngo_profile_offers(request, profile):
+    """On an NGO's profile: its open volunteer offers (nothing when it has none)."""
+    from django.template.loader import render_to_string
+
+    from .models import VolunteerOfferIndexPage
+    from .models.pages import open_offers
+
+    offers = list(open_offers().descendant_of(profile).order_by("-first_published_at", "-pk")[:10])
+    if not offers:
+        return ""
+    offer_index = VolunteerOfferIndexPage.objects.live().public().first()
+    return render_to_string(
+        "volunteering/ngo_profile_section.html",
+        {"offers": offers, "offer_index": offer_index, "profile": profile},
+        request=request,
+    )
+
+
 class VolunteeringDashboardPanel(Component):
     """Staff dashboard: sign-ups waiting for confirmation and new applications."""
 

@@ -168,7 +168,10 @@ def test_a_club_staff_add_in_the_admin_gets_its_own_coordinator_group(
     staff_client.logout()
     staff_client.force_login(coordinator)
     assert staff_client.get(reverse("wagtailadmin_pages:edit", args=[club.pk])).status_code == 200
-    assert staff_client.get(reverse("wagtailadmin_pages:edit", args=[_other_club.pk])).status_code in (302, 403)
+    assert staff_client.get(reverse("wagtailadmin_pages:edit", args=[_other_club.pk])).status_code in (
+        302,
+        403,
+    )
 
 
 def test_giving_a_club_its_group_twice_changes_nothing(club_a):

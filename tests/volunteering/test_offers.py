@@ -251,3 +251,29 @@ def test_ngo_editor_adds_offers_only_under_own_profile(client, ngo_a, ngo_b):
     assert client.get(reverse(add, args=["volunteering", "volunteerofferpage", own.pk])).status_code == 200
     refused = client.get(reverse(add, args=["volunteering", "volunteerofferpage", other.pk]))
     assert refused.status_code in (302, 403)
+
+
+def test_ngo_profile_lists_only_its_own_open_offers(
+    client, offer_index, ngo_a, ngo_b, django_assert_max_num_queries
+):
+    (profile_a, _), (profile_b, _) = ngo_a, ngo_b
+    VolunteerOfferPageFactory(parent=profile_a, title="Sadzenie drzew z Alfą")
+    VolunteerOfferPageFactory(parent=profile_a, title="Zamknięta oferta Alfy", accepting_applications=False)
+    VolunteerOfferPageFactory(parent=profile_b, title="Oferta Bety")
+    VolunteerOfferPageFactory(parent=offer_index, title="Oferta COP")
+    html = client.get(profile_a.url).content.decode()
+    assert "Oferty wolontariatu" in html and "Sadzenie drzew z Alfą" in html
+    assert "Zamknięta oferta Alfy" not in html
+    assert "Oferta Bety" not in html and "Oferta COP" not in html
+    assert f'href="{offer_index.url}"' in html
+    for number in range(8):
+        VolunteerOfferPageFactory(parent=profile_b, title=f"Kolejna oferta Bety {number}")
+    client.get(profile_b.url)
+    with django_assert_max_num_queries(30):
+        assert "Kolejna oferta Bety 7" in client.get(profile_b.url).content.decode()
+
+
+def test_ngo_without_open_offers_has_no_offers_section(client, offer_index, ngo_a):
+    profile, _ = ngo_a
+    VolunteerOfferPageFactory(parent=profile, title="Zamknięta", accepting_applications=False)
+    assert "ngo-offers" not in client.get(profile.url).content.decode()
