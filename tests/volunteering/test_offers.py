@@ -53,14 +53,37 @@ def test_listing_filters(client, offer_index, ngo_a, areas, skills):
 
 
 @pytest.mark.parametrize("rows", [2, 25])
-def test_listing_query_budget_does_not_grow(client, offer_index, areas, rows, django_assert_max_num_queries):
+def test_listing_query_budget_does_not_grow(
+    client, offer_index, ngo_a, areas, rows, django_assert_max_num_queries
+):
+    profile, _editor = ngo_a
     for n in range(rows):
-        VolunteerOfferPageFactory(parent=offer_index, title=f"Oferta {n}", areas=[areas["sport"]])
+        # Half of them under an NGO profile: their organiser's name must not cost a query each.
+        parent = profile if n % 2 else offer_index
+        VolunteerOfferPageFactory(parent=parent, title=f"Oferta {n}", areas=[areas["sport"]])
     client.get(offer_index.url)  # warm caches (site root, settings)
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(17):
         response = client.get(offer_index.url, {"area": "sport"})
     assert response.status_code == 200
     assert len(response.context["offers"].object_list) == min(rows, 12)
+    assert "Stowarzyszenie Alfa ·" in response.content.decode()
+
+
+def test_listing_names_each_offers_organiser(client, offer_index, ngo_a):
+    profile, _editor = ngo_a
+    VolunteerOfferPageFactory(parent=profile, title="Oferta Alfy", places_available=4)
+    VolunteerOfferPageFactory(parent=offer_index, title="Oferta COP", organiser_name="")
+    VolunteerOfferPageFactory(
+        parent=offer_index, title="Oferta MOK", organiser_name="Miejski Ośrodek Kultury"
+    )
+    response = client.get(offer_index.url)
+    labels = {offer.title: offer.organiser_label for offer in response.context["offers"].object_list}
+    assert labels == {
+        "Oferta Alfy": "Stowarzyszenie Alfa",
+        "Oferta COP": "Centrum Wolontariatu",
+        "Oferta MOK": "Miejski Ośrodek Kultury",
+    }
+    assert "miejsc: 4" in response.content.decode()
 
 
 def apply_data(**overrides):
