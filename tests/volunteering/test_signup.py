@@ -221,9 +221,11 @@ def test_withdrawal_link_in_every_mail_deactivates_and_records(
         client.post(path_of(confirm))
     welcome = [m for m in mail.outbox if m.subject.startswith("Witamy")][0]
     assert "wycofaj-zgode" in welcome.body
-    with override_settings(VOLUNTEERING_WITHDRAWN_GRACE_DAYS=45):
-        with django_capture_on_commit_callbacks(execute=True):
-            response = client.post(path_of(withdraw))
+    with (
+        override_settings(VOLUNTEERING_WITHDRAWN_GRACE_DAYS=45),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        response = client.post(path_of(withdraw))
     assert "Zgoda została wycofana" in response.content.decode()
     goodbye = [m for m in mail.outbox if m.subject.startswith("Zgoda wycofana")][0]
     assert "Dane usuniemy w ciągu 45 dni." in goodbye.body  # the configured period, not a fixed one
