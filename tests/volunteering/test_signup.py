@@ -376,3 +376,24 @@ def test_every_answer_of_the_form_is_stored(
     assert sorted(volunteer.availability) == ["evenings", "weekends"]
     assert volunteer.languages == "angielski" and volunteer.experience == "Pomagałam w schronisku."
     assert volunteer.club == club
+
+
+@pytest.mark.parametrize(
+    ("years", "wording"),
+    [
+        (30, "Wyrażam zgodę na przetwarzanie moich danych osobowych"),
+        (15, "zapis zacznie działać, gdy rodzic lub opiekun potwierdzi zgodę"),
+        (10, "Jako rodzic lub opiekun wyrażam zgodę na przetwarzanie danych osobowych dziecka"),
+    ],
+)
+def test_consent_is_worded_for_who_signs_when_the_form_comes_back(client, centre, areas, years, wording):
+    """13–17 sign with the guardian's consent, under 13 the guardian signs: the label says so."""
+    data = form_data(areas, date_of_birth=born_years_ago(years).isoformat(), consent=None)
+    response = client.post(signup_url(centre), data)
+    assert response.status_code == 200 and not Volunteer.objects.exists()
+    label = response.context["form"]["consent"].label
+    assert wording in str(label)
+    others = {15: "Jako rodzic", 30: "Jako rodzic", 10: "zapis zacznie działać"}
+    assert others[years] not in str(label)
+    html = response.content.decode()
+    assert 'data-label-child="Jako rodzic lub opiekun wyrażam zgodę' in html  # for the page script
