@@ -330,6 +330,12 @@ class HoursEntryForm(WagtailAdminModelForm):
                 for_user, OfferApplication.objects.select_related("offer")
             )
 
+    def save(self, commit=True):
+        # Who entered the hours (the NGO's editor or staff) is kept with a new entry.
+        if self.instance.pk is None and self.for_user is not None and self.for_user.is_authenticated:
+            self.instance.entered_by = self.for_user
+        return super().save(commit=commit)
+
 
 class HoursPermissionHelper(PermissionHelper):
     def _owner(self, user):
@@ -360,10 +366,10 @@ class HoursEntryAdmin(ModelAdmin):
     menu_label = _("Godziny wolontariatu")
     menu_icon = "time"
     permission_helper_class = HoursPermissionHelper
-    list_display = ["date", "application", "hours", "description"]
-    list_select_related = ["application__offer"]
+    list_display = ["date", "application", "hours", "description", "entered_by"]
+    list_select_related = ["application__offer", "entered_by"]
     search_fields = ["application__name", "description"]
-    list_export = ["date", "application", "hours", "description"]
+    list_export = ["date", "application", "hours", "description", "entered_by"]
     export_filename = "godziny-wolontariatu"
     panels = [FieldPanel("application"), FieldPanel("date"), FieldPanel("hours"), FieldPanel("description")]
 

@@ -247,6 +247,7 @@ class TestApplicationsIsolation:
             create, {"application": app_a.pk, "date": "2026-11-21", "hours": "4", "description": "Sprzątanie"}
         )
         assert HoursEntry.objects.filter(application=app_a).count() == 2
+        assert set(HoursEntry.objects.values_list("entered_by", flat=True)) == {editor_a.pk}
         certificate = client.get(reverse("volunteering_certificate", args=[app_a.pk])).content.decode()
         assert "Adam Alfa" in certificate and "6.5 h" in certificate.replace(",", ".")
         assert "Stowarzyszenie Alfa" in certificate
