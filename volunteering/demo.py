@@ -109,6 +109,33 @@ CLUBS = [
         "Najmłodsi wolontariusze gminy: kartki dla seniorów, dokarmianie ptaków zimą.",
     ),
 ]
+# One news item per club: (slug, title, days ago, intro).
+CLUB_NEWS = {
+    "kolo-sp1-czerwionka": (
+        "zbiorka-karmy",
+        "Zbiórka karmy dla schroniska",
+        44,
+        "Zebraliśmy ponad 120 kg karmy dla zwierząt z przytuliska „Łapa”.",
+    ),
+    "kolo-sp4-leszczyny": (
+        "kiermasz-jesienny",
+        "Jesienny kiermasz charytatywny",
+        30,
+        "Ciasta i ozdoby uczniów przyniosły 2 300 zł na leczenie koleżanki z klasy 3b.",
+    ),
+    "kolo-zs-debiensko": (
+        "sadzenie-drzew",
+        "Sadzimy drzewa przy hałdzie",
+        21,
+        "Razem z Fundacją Zielona Gmina posadziliśmy 150 sadzonek dębów i lip.",
+    ),
+    "kolo-sp-palowice": (
+        "kartki-dla-seniorow",
+        "Kartki dla seniorów",
+        10,
+        "Najmłodsi wolontariusze przygotowali 80 kartek z życzeniami dla seniorów z Palowic.",
+    ),
+}
 # (slug, title, NGO slug or None, areas, skills, district, min age, places, ongoing, start offset days, intro, tasks)
 OFFERS = [
     (
@@ -371,15 +398,16 @@ def ensure_clubs(context: DemoContext, centre) -> list[VolunteerClubPage]:
                 activities=[paragraph(f"<p>{intro} Spotykamy się w każdy czwartek po lekcjach.</p>")],
             ),
         )
+        news_slug, news_title, news_days_ago, news_intro = CLUB_NEWS[slug]
         child_page(
             context,
             club,
             VolunteerClubNewsPage(
-                title="Zbiórka karmy dla schroniska",
-                slug="zbiorka-karmy",
-                date=datetime.date(2026, 10, 16),
-                intro="Zebraliśmy ponad 120 kg karmy dla zwierząt z przytuliska „Łapa”.",
-                body=[paragraph("<p>Dziękujemy wszystkim rodzicom i nauczycielom za wsparcie zbiórki!</p>")],
+                title=news_title,
+                slug=news_slug,
+                date=timezone.localdate() - datetime.timedelta(days=news_days_ago),
+                intro=news_intro,
+                body=[paragraph("<p>Dziękujemy wszystkim rodzicom i nauczycielom za wsparcie!</p>")],
             ),
         )
         subtree = give_club_subtree(club)

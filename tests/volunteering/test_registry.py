@@ -162,7 +162,7 @@ class TestMatching:
         VolunteerOfferPageFactory(
             parent=offer_index, title="Czytanie seniorom", areas=[areas["seniorzy"]], min_age=18
         )
-        with django_assert_max_num_queries(25):
+        with django_assert_max_num_queries(27):  # with the offer chooser (its list, restrictions)
             html = staff_client.get(reverse("volunteering_matches")).content.decode()
         assert "Czytanie seniorom" in html and "wspólne zainteresowania: Seniorzy" in html
 
@@ -370,3 +370,17 @@ def test_purge_periods_can_be_given_to_the_command(db):
     for bad in ("0", "abc"):
         with pytest.raises(CommandError):
             call_command("purge_volunteer_data", f"--retention-days={bad}", stdout=io.StringIO())
+
+
+def test_matches_for_one_offer(staff_client, offer_index, areas, skills, people):
+    reading = VolunteerOfferPageFactory(
+        parent=offer_index, title="Czytanie seniorom", areas=[areas["seniorzy"]], min_age=18
+    )
+    VolunteerOfferPageFactory(parent=offer_index, title="Komputer dla seniora", skills=[skills["komputer"]])
+    everything = staff_client.get(reverse("volunteering_matches")).content.decode()
+    assert "<td>Czytanie seniorom</td>" in everything and "<td>Komputer dla seniora</td>" in everything
+    one = staff_client.get(reverse("volunteering_matches"), {"oferta": reading.pk}).content.decode()
+    assert "<td>Czytanie seniorom</td>" in one and "<td>Komputer dla seniora</td>" not in one
+    assert f'<option value="{reading.pk}" selected>' in one
+    # Anything else in the address shows every offer, never an error.
+    assert staff_client.get(reverse("volunteering_matches"), {"oferta": "abc"}).status_code == 200
