@@ -70,12 +70,14 @@ def _item(page, request, detail=False) -> dict:
     places_left = None
     if page.registration_enabled and page.capacity is not None:
         places_left = max(page.capacity - (page.confirmed_total or 0), 0)
+    full_url = page.get_full_url(request)
     data = {
         "id": page.pk,
         "title": page.title,
         "slug": page.slug,
-        "url": page.get_full_url(request),
-        "ical_url": request.build_absolute_uri(page.ical_url()),
+        "url": full_url,
+        # Same (canonical) address as the page's: the site's host, not whichever host was asked.
+        "ical_url": full_url + page.reverse_subpage("ical_view"),
         "event_type": page.event_type,
         "event_type_label": str(page.get_event_type_display()),
         "start": page.start,

@@ -400,6 +400,11 @@ def ensure_events(context: DemoContext, calendar: EventIndexPage) -> dict[str, E
             "<p>Dzień Wolontariusza organizujemy razem ze Stowarzyszeniem Luxtorpeda, które prowadzi Centrum "
             "Wolontariatu. Zapraszamy wolontariuszy, opiekunów kół i organizacje, które współpracują z "
             "wolontariuszami.</p>"
+            "<h2>Program</h2><ul>"
+            "<li>15:00 – powitanie i podziękowania dla wolontariuszy roku;</li>"
+            "<li>15:30 – prezentacje szkolnych Kół Wolontariatu;</li>"
+            "<li>16:30 – stoiska organizacji z ofertami wolontariatu;</li>"
+            "<li>17:00 – koncert i poczęstunek.</li></ul>"
         ),
         audience="wolontariusze, szkolne Koła Wolontariatu, organizacje i mieszkańcy",
         registration_enabled=True,

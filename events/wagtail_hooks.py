@@ -14,6 +14,7 @@ from . import views
 from .models import EventPage, Registration, public_events, upcoming
 
 HOME_SECTION_COUNT = 3
+PROFILE_SECTION_COUNT = 5
 
 
 class EventFilter(admin.SimpleListFilter):
@@ -170,3 +171,25 @@ def upcoming_events_dashboard_rows(request):
             )
         )
     return rows
+
+
+@hooks.register("cop_ngo_profile_sections")
+def organiser_events_section(request, profile):
+    """On an NGO's profile: its next events and its own iCal feed (nothing if it never had an event)."""
+    from .models import EventIndexPage
+
+    own = public_events().filter(organiser=profile)
+    events = list(upcoming(own)[:PROFILE_SECTION_COUNT])
+    if not events and not own.exists():
+        return ""
+    calendar = EventIndexPage.objects.live().public().first()
+    return render_to_string(
+        "events/ngo_profile_section.html",
+        {
+            "events": events,
+            "profile": profile,
+            "calendar": calendar,
+            "feed_url": calendar.feed_url_for(profile.pk) if calendar else "",
+            "request": request,
+        },
+    )

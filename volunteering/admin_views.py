@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from . import services
 from .models import OfferApplication, Volunteer
+from .models.pages import open_offers
 from .ownership import can_handle_application
 
 
@@ -19,10 +20,21 @@ def _require(request, permission: str) -> None:
 
 
 def matches(request):
-    """Suggested volunteer–offer pairs with the reason for each (staff only)."""
+    """Suggested volunteer–offer pairs with the reason for each (staff only); ``?oferta=`` narrows to one offer."""
     _require(request, "volunteering.view_volunteer")
-    suggestions = services.suggest_matches(limit=200)
-    return TemplateResponse(request, "volunteering/admin/matches.html", {"matches": suggestions})
+    offers = open_offers().order_by("title", "pk")
+    chosen = request.GET.get("oferta", "")
+    selected = offers.filter(pk=chosen) if chosen.isdigit() else None
+    suggestions = services.suggest_matches(offers=selected if selected is not None else offers, limit=200)
+    return TemplateResponse(
+        request,
+        "volunteering/admin/matches.html",
+        {
+            "matches": suggestions,
+            "offer_choices": offers.values_list("pk", "title"),
+            "chosen": int(chosen) if chosen.isdigit() else None,
+        },
+    )
 
 
 def export_json(request, pk):

@@ -11,7 +11,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from home.demo import DemoContext, child_page
-from home.editors import add_editor, give_subtree
+from home.editors import add_editor
 from ngo_directory.models import AreaOfActivity, NGOProfilePage
 
 from .models import (
@@ -28,6 +28,7 @@ from .models import (
     VolunteerOfferPage,
 )
 from .models.records import CONSENT_TEXT, born_years_ago
+from .services import give_club_subtree
 
 VOLUNTEER_DAY_SLUG = "dzien-wolontariusza"
 
@@ -108,6 +109,33 @@ CLUBS = [
         "Najmłodsi wolontariusze gminy: kartki dla seniorów, dokarmianie ptaków zimą.",
     ),
 ]
+# One news item per club: (slug, title, days ago, intro).
+CLUB_NEWS = {
+    "kolo-sp1-czerwionka": (
+        "zbiorka-karmy",
+        "Zbiórka karmy dla schroniska",
+        44,
+        "Zebraliśmy ponad 120 kg karmy dla zwierząt z przytuliska „Łapa”.",
+    ),
+    "kolo-sp4-leszczyny": (
+        "kiermasz-jesienny",
+        "Jesienny kiermasz charytatywny",
+        30,
+        "Ciasta i ozdoby uczniów przyniosły 2 300 zł na leczenie koleżanki z klasy 3b.",
+    ),
+    "kolo-zs-debiensko": (
+        "sadzenie-drzew",
+        "Sadzimy drzewa przy hałdzie",
+        21,
+        "Razem z Fundacją Zielona Gmina posadziliśmy 150 sadzonek dębów i lip.",
+    ),
+    "kolo-sp-palowice": (
+        "kartki-dla-seniorow",
+        "Kartki dla seniorów",
+        10,
+        "Najmłodsi wolontariusze przygotowali 80 kartek z życzeniami dla seniorów z Palowic.",
+    ),
+}
 # (slug, title, NGO slug or None, areas, skills, district, min age, places, ongoing, start offset days, intro, tasks)
 OFFERS = [
     (
@@ -370,24 +398,19 @@ def ensure_clubs(context: DemoContext, centre) -> list[VolunteerClubPage]:
                 activities=[paragraph(f"<p>{intro} Spotykamy się w każdy czwartek po lekcjach.</p>")],
             ),
         )
+        news_slug, news_title, news_days_ago, news_intro = CLUB_NEWS[slug]
         child_page(
             context,
             club,
             VolunteerClubNewsPage(
-                title="Zbiórka karmy dla schroniska",
-                slug="zbiorka-karmy",
-                date=datetime.date(2026, 10, 16),
-                intro="Zebraliśmy ponad 120 kg karmy dla zwierząt z przytuliska „Łapa”.",
-                body=[paragraph("<p>Dziękujemy wszystkim rodzicom i nauczycielom za wsparcie zbiórki!</p>")],
+                title=news_title,
+                slug=news_slug,
+                date=timezone.localdate() - datetime.timedelta(days=news_days_ago),
+                intro=news_intro,
+                body=[paragraph("<p>Dziękujemy wszystkim rodzicom i nauczycielom za wsparcie!</p>")],
             ),
         )
-        subtree = give_subtree(
-            club,
-            group_name=f"Opiekunowie: {title}",
-            collection_name=title,
-            kind="koło wolontariatu",
-            parent_collection="Koła wolontariatu",
-        )
+        subtree = give_club_subtree(club)
         user = User.objects.filter(username=login).first()
         if user is None:
             first, last = coordinator.split(" ", 1)

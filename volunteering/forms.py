@@ -21,6 +21,28 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d")
 
 
+# Who signs decides how the consent is worded (13–17 sign with the guardian's consent; under 13 the
+# guardian signs). The page script switches between these as the date of birth is typed; the server
+# uses the same words whenever it shows the form again.
+CONSENT_LABELS = {
+    "adult": _("Wyrażam zgodę na przetwarzanie moich danych osobowych w gminnej bazie wolontariuszy"),
+    "teen": _(
+        "Wyrażam zgodę na przetwarzanie moich danych osobowych w gminnej bazie wolontariuszy; "
+        "zapis zacznie działać, gdy rodzic lub opiekun potwierdzi zgodę linkiem z e-maila"
+    ),
+    "child": _(
+        "Jako rodzic lub opiekun wyrażam zgodę na przetwarzanie danych osobowych dziecka "
+        "w gminnej bazie wolontariuszy"
+    ),
+}
+
+
+def signer_group(age: int) -> str:
+    if age < GUARDIAN_SIGNS_BELOW:
+        return "child"
+    return "teen" if age < ADULT_AGE else "adult"
+
+
 class VolunteerSignupForm(ProtectedFormMixin, forms.Form):
     """The sign-up form of the municipal volunteer database; age decides who signs (server-side)."""
 
@@ -108,6 +130,20 @@ class VolunteerSignupForm(ProtectedFormMixin, forms.Form):
         if consent_text:
             self.fields["consent"].help_text = consent_text
         self.age = None
+        if group := self.signer_group_from_data():
+            self.fields["consent"].label = CONSENT_LABELS[group]
+
+    def signer_group_from_data(self) -> str | None:
+        """``adult``/``teen``/``child`` from the date of birth sent (None before one is given)."""
+        if not self.is_bound:
+            return None
+        try:
+            born = forms.DateField().clean(self.data.get(self.add_prefix("date_of_birth")))
+        except forms.ValidationError:
+            return None
+        if born is None or born > today():
+            return None
+        return signer_group(age_on(born, today()))
 
     def clean_date_of_birth(self):
         born = self.cleaned_data["date_of_birth"]

@@ -25,6 +25,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from home.editors import give_subtree
 from home.notifications import notify_staff
 from home.protection import notify_after_commit
 
@@ -48,6 +49,30 @@ def link_max_age(purpose: str) -> int:
     if purpose == "withdraw":
         return setting("VOLUNTEERING_WITHDRAW_LINK_MAX_AGE", 3 * 365 * DAY)
     return setting("VOLUNTEERING_LINK_MAX_AGE", 14 * DAY)
+
+
+# School clubs ------------------------------------------------------------------------------------
+
+CLUB_KIND = "koło wolontariatu"
+CLUB_COLLECTIONS = "Koła wolontariatu"
+
+
+def club_group_name(club) -> str:
+    return f"Opiekunowie koła: {club.title}"[:140] + f" #{club.pk}"
+
+
+def give_club_subtree(club):
+    """The club's coordinator group, collection and "Akceptacja COP" workflow (the NGOs' mechanism).
+
+    Staff then add the coordinator's account to this group; calling it again changes nothing.
+    """
+    return give_subtree(
+        club,
+        group_name=club_group_name(club),
+        collection_name=f"{club.title} #{club.pk}"[:250],
+        kind=CLUB_KIND,
+        parent_collection=CLUB_COLLECTIONS,
+    )
 
 
 # Signed links ------------------------------------------------------------------------------------
@@ -162,6 +187,7 @@ def send_volunteer_mail(centre, volunteer: Volunteer, kind: str) -> None:
         "kind": kind,
         "withdraw_url": link_url(centre, volunteer, "withdraw"),
         "max_age_days": link_max_age(kind) // DAY,
+        "grace_days": withdrawn_grace_days(),
     }
     if kind in ("email", "guardian"):
         context["action_url"] = link_url(centre, volunteer, kind)
@@ -415,12 +441,29 @@ def forget_admin_log_labels(model, pks) -> None:
         )
 
 
-def purge(*, now=None, dry_run: bool = False) -> dict:
-    """Apply the retention rules; returns how many records each rule touched."""
+def withdrawn_grace_days() -> int:
+    return setting("VOLUNTEERING_WITHDRAWN_GRACE_DAYS", 30)
+
+
+def purge(
+    *,
+    now=None,
+    dry_run: bool = False,
+    retention_days: int | None = None,
+    unconfirmed_days: int | None = None,
+    grace_days: int | None = None,
+) -> dict:
+    """Apply the retention rules; returns how many records each rule touched.
+
+    The periods come from the settings unless given (the command's options override them).
+    """
     now = now or timezone.now()
-    unconfirmed_days = setting("VOLUNTEERING_UNCONFIRMED_DAYS", 14)
-    retention_days = setting("VOLUNTEERING_RETENTION_DAYS", 3 * 365)
-    grace_days = setting("VOLUNTEERING_WITHDRAWN_GRACE_DAYS", 30)
+    if unconfirmed_days is None:
+        unconfirmed_days = setting("VOLUNTEERING_UNCONFIRMED_DAYS", 14)
+    if retention_days is None:
+        retention_days = setting("VOLUNTEERING_RETENTION_DAYS", 3 * 365)
+    if grace_days is None:
+        grace_days = withdrawn_grace_days()
     unconfirmed = Volunteer.objects.filter(
         status=Volunteer.Status.PENDING, created_at__lt=now - datetime.timedelta(days=unconfirmed_days)
     )

@@ -9,7 +9,7 @@ from django.template.response import TemplateResponse
 from home.protection import drop_protection_fields, notify_after_commit, protected_post
 
 from . import services
-from .forms import OfferApplicationForm, VolunteerSignupForm
+from .forms import CONSENT_LABELS, OfferApplicationForm, VolunteerSignupForm
 from .models import OfferApplication, Volunteer
 
 SIGNUP_RATE_GROUP = "volunteering.signup"
@@ -33,7 +33,7 @@ def signup(request, centre):
             return HttpResponseRedirect(centre.url + centre.reverse_subpage("signup_done"))
     else:
         form = VolunteerSignupForm(consent_text=centre.consent_text)
-    return _render(request, centre, "volunteering/signup.html", form=form)
+    return _render(request, centre, "volunteering/signup.html", form=form, consent_labels=CONSENT_LABELS)
 
 
 def signup_done(request, centre):

@@ -329,6 +329,12 @@ class HoursEntryForm(WagtailAdminModelForm):
                 for_user, OfferApplication.objects.select_related("offer")
             )
 
+    def save(self, commit=True):
+        # Who entered the hours (the NGO's editor or staff) is kept with a new entry.
+        if self.instance.pk is None and self.for_user is not None and self.for_user.is_authenticated:
+            self.instance.entered_by = self.for_user
+        return super().save(commit=commit)
+
 
 class HoursPermissionHelper(PermissionHelper):
     def _owner(self, user):
@@ -359,10 +365,10 @@ class HoursEntryAdmin(ModelAdmin):
     menu_label = _("Godziny wolontariatu")
     menu_icon = "time"
     permission_helper_class = HoursPermissionHelper
-    list_display = ["date", "application", "hours", "description"]
-    list_select_related = ["application__offer"]
+    list_display = ["date", "application", "hours", "description", "entered_by"]
+    list_select_related = ["application__offer", "entered_by"]
     search_fields = ["application__name", "description"]
-    list_export = ["date", "application", "hours", "description"]
+    list_export = ["date", "application", "hours", "description", "entered_by"]
     export_filename = "godziny-wolontariatu"
     panels = [FieldPanel("application"), FieldPanel("date"), FieldPanel("hours"), FieldPanel("description")]
 
@@ -480,6 +486,25 @@ def home_volunteer_offers(request, home_page):
     centre = VolunteerCentrePage.objects.live().public().first()
     return render_to_string(
         "volunteering/home_section.html", {"offers": offers, "centre": centre}, request=request
+    )
+
+
+@hooks.register("cop_ngo_profile_sections")
+def ngo_profile_offers(request, profile):
+    """On an NGO's profile: its open volunteer offers (nothing when it has none)."""
+    from django.template.loader import render_to_string
+
+    from .models import VolunteerOfferIndexPage
+    from .models.pages import open_offers
+
+    offers = list(open_offers().descendant_of(profile).order_by("-first_published_at", "-pk")[:10])
+    if not offers:
+        return ""
+    offer_index = VolunteerOfferIndexPage.objects.live().public().first()
+    return render_to_string(
+        "volunteering/ngo_profile_section.html",
+        {"offers": offers, "offer_index": offer_index, "profile": profile},
+        request=request,
     )
 
 

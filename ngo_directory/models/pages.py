@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -440,6 +441,21 @@ class NGOProfilePage(BasePage):
             "email": self.contact_person_email,
             "phone": self.contact_person_phone,
         }
+
+    def profile_sections(self, request) -> list[str]:
+        """HTML sections other apps add to the profile through the ``cop_ngo_profile_sections`` hook.
+
+        Each hook is ``fn(request, profile) -> HTML`` (empty when it has nothing to show): the events
+        app shows the organisation's upcoming events and its iCal feed, the volunteering app its open
+        offers. The directory never imports them.
+        """
+        sections = (fn(request, self) for fn in hooks.get_hooks("cop_ngo_profile_sections"))
+        return [html for html in sections if html]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["profile_sections"] = self.profile_sections(request)
+        return context
 
     def get_schema_org(self, request=None) -> dict:
         data = {

@@ -23,7 +23,14 @@ def test_signup_errors_then_success(browser_page, live_home_page):
     # A 15-year-old without the guardian's details: the server explains what is missing.
     page.get_by_label("Imię wolontariusza").fill("Julia")
     page.get_by_label("Nazwisko wolontariusza").fill("Sowa")
+    # The form words itself for who signs as soon as the date of birth is known.
+    page.get_by_label("Data urodzenia wolontariusza").fill(born_years_ago(10).isoformat())
+    wording = page.locator("#signer-wording")
+    expect(wording).to_contain_text("formularz wypełnia i zgodę wyraża rodzic lub opiekun")
+    expect(page.locator('label[for="id_consent"]')).to_contain_text("Jako rodzic lub opiekun wyrażam zgodę")
     page.get_by_label("Data urodzenia wolontariusza").fill(born_years_ago(15).isoformat())
+    expect(wording).to_contain_text("rodzic lub opiekun potwierdzi zgodę linkiem z e-maila")
+    expect(page.locator('label[for="id_consent"]')).to_contain_text("zapis zacznie działać")
     page.get_by_label("E-mail wolontariusza").fill("julia@example.org")
     page.get_by_label("Dzielnica / sołectwo zamieszkania").select_option("debiensko")
     page.get_by_label("Ekologia i zwierzęta").check()

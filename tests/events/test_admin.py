@@ -175,3 +175,25 @@ class TestNGOEditors:
         assert client.get(reverse(INDEX)).status_code != 200
         assert client.get(reverse("events_attendance", args=[event.pk])).status_code != 200
         assert client.get(reverse("events_message", args=[event.pk])).status_code != 200
+
+
+@pytest.mark.django_db
+def test_export_of_one_events_registrations_holds_only_that_event(staff_client, registrations, event):
+    """The "Zapisy" button of an event leads to its list; exporting it gives that event's people only."""
+    other = EventPageFactory(parent=event.get_parent(), title="Inne wydarzenie")
+    RegistrationFactory(event=other, name="Osoba Z Innego", email="inny@example.org")
+    csv = staff_client.get(reverse(INDEX), {"wydarzenie": event.pk, "export": "csv"})
+    text = b"".join(csv.streaming_content).decode() if csv.streaming else csv.content.decode()
+    lines = [line for line in text.splitlines() if line.strip()]
+    assert len(lines) == 1 + len(registrations)  # the header and this event's three people
+    assert "k.wojcik@example.org" in text and "ewa@example.org" in text
+    assert "inny@example.org" not in text and "Osoba Z Innego" not in text
+    xlsx = staff_client.get(reverse(INDEX), {"wydarzenie": event.pk, "export": "xlsx"})
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    data = b"".join(xlsx.streaming_content) if xlsx.streaming else xlsx.content
+    rows = list(load_workbook(BytesIO(data)).active.iter_rows(values_only=True))
+    emails = {cell for row in rows[1:] for cell in row if isinstance(cell, str) and "@" in cell}
+    assert emails == {"k.wojcik@example.org", "p.zielinski@example.org", "ewa@example.org"}

@@ -69,6 +69,10 @@ def test_feed_lists_upcoming_events_and_filters_by_organiser(client, calendar, n
     assert "kontakt@aktywni.example.org" in str(events["Wydarzenie organizacji"]["ORGANIZER"])
     assert all(e["DTSTART"].params["TZID"] == "Europe/Warsaw" for e in events.values())
 
+    RegistrationFactory(event=cop_event, name="Anna Tajna", email="anna.tajna@example.org")
+    text = client.get(calendar.url + "ical/").content.decode()
+    assert "Anna Tajna" not in text and "anna.tajna" not in text  # the feed holds no participant
+
     only_ngo = parse(client.get(calendar.url + "ical/", {"organizator": ngo.pk}))
     assert [str(e["SUMMARY"]) for e in only_ngo.walk("VEVENT")] == [ngo_event.title]
     only_cop = parse(client.get(calendar.url + "ical/", {"organizator": "cop"}))

@@ -207,3 +207,40 @@ def test_project_page_query_budget_does_not_grow_with_meetings(client, home_page
     with CaptureQueriesContext(connection) as many:
         assert "Spotkanie 9" in client.get(project.url).content.decode()
     assert len(few) == len(many) <= 12
+
+
+@pytest.mark.django_db
+def test_ngo_profile_shows_its_own_events_and_its_ical_feed(client, calendar, ngo, other_ngo):
+    EventPageFactory(parent=ngo, title="Piknik sąsiedzki", start=in_days(5))
+    EventPageFactory(parent=ngo, title="Dawny piknik", start=in_days(-20))
+    EventPageFactory(parent=other_ngo, title="Wydarzenie innej organizacji", start=in_days(6))
+    EventPageFactory(parent=calendar, title="Wydarzenie COP", start=in_days(7))
+    html = client.get(ngo.url).content.decode()
+    assert "Wydarzenia organizacji" in html
+    assert "Piknik sąsiedzki" in html
+    assert "Dawny piknik" not in html  # only what is still ahead
+    assert "Wydarzenie innej organizacji" not in html and "Wydarzenie COP" not in html
+    feed = f'href="{calendar.url}ical/?organizator={ngo.pk}"'
+    assert feed in html
+    assert f'href="{calendar.url}?organizator={ngo.pk}"' in html
+
+
+@pytest.mark.django_db
+def test_ngo_without_events_has_no_events_section(client, calendar, ngo, other_ngo):
+    EventPageFactory(parent=ngo, title="Piknik sąsiedzki", start=in_days(5))
+    assert "Wydarzenia organizacji" not in client.get(other_ngo.url).content.decode()
+
+
+@pytest.mark.django_db
+def test_ngo_profile_query_budget_does_not_grow_with_events(client, calendar, ngo):
+    for number in range(2):
+        EventPageFactory(parent=ngo, title=f"Wydarzenie {number}", start=in_days(number + 1))
+    client.get(ngo.url)
+    with CaptureQueriesContext(connection) as few:
+        client.get(ngo.url)
+    for number in range(2, 12):
+        EventPageFactory(parent=ngo, title=f"Wydarzenie {number}", start=in_days(number + 1))
+    with CaptureQueriesContext(connection) as many:
+        html = client.get(ngo.url).content.decode()
+    assert "Wydarzenie 4" in html and "Wydarzenie 5" not in html  # the next five
+    assert len(few) == len(many) <= 30

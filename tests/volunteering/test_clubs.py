@@ -118,3 +118,68 @@ def test_coordinator_may_add_news_under_own_club_only(client, club_a, club_b):
         reverse("wagtailadmin_pages:add", args=["volunteering", "volunteerclubnewspage", other.pk])
     )
     assert refused.status_code in (302, 403)
+
+
+def test_a_club_staff_add_in_the_admin_gets_its_own_coordinator_group(
+    staff_client, club_index, club_a, staff_user
+):
+    """A fifth school joins: staff add the club page, and its coordinators' group exists at once."""
+    from django.contrib.auth import get_user_model
+    from wagtail.models import Page
+
+    from home.editors import subtrees_of
+
+    _other_club, other_coordinator = club_a
+    url = reverse("wagtailadmin_pages:add", args=["volunteering", "volunteerclubpage", club_index.pk])
+    data = nested_form_data(
+        {
+            "title": "Koło przy SP 7",
+            "slug": "kolo-sp7",
+            "school_name": "Szkoła Podstawowa nr 7",
+            "street": "ul. Wiejska 7",
+            "district": "belk",
+            "coordinator_name": "Ewa Nauczycielka",
+            "contact_email": "sp7@example.org",
+            "members_count": "12",
+            "intro": "Nowe koło.",
+            "activities": streamfield([]),
+            "comments": inline_formset([]),
+            "action-publish": "action-publish",
+        }
+    )
+    response = staff_client.post(url, data)
+    assert response.status_code == 302
+    club = VolunteerClubPage.objects.get(slug="kolo-sp7")
+    assert club.live
+    subtree = club.editor_subtree
+    assert subtree.kind == "koło wolontariatu"
+    assert subtree.group.name == f"Opiekunowie koła: Koło przy SP 7 #{club.pk}"
+    assert club.get_workflow().name == "Akceptacja COP"
+    # The other club's coordinator has no rights on the new club.
+    assert not club.permissions_for_user(other_coordinator).can_edit()
+
+    # Staff add the new coordinator's account to the group: they edit this club only, never publish.
+    coordinator = get_user_model().objects.create_user("opiekun-sp7", "opiekun@sp7.example.org", "haslo")
+    coordinator.groups.add(subtree.group)
+    assert [s.page_id for s in subtrees_of(coordinator)] == [club.pk]
+    permissions = club.permissions_for_user(coordinator)
+    assert permissions.can_edit() and not permissions.can_publish()
+    assert not Page.objects.get(pk=_other_club.pk).permissions_for_user(coordinator).can_edit()
+    staff_client.logout()
+    staff_client.force_login(coordinator)
+    assert staff_client.get(reverse("wagtailadmin_pages:edit", args=[club.pk])).status_code == 200
+    assert staff_client.get(reverse("wagtailadmin_pages:edit", args=[_other_club.pk])).status_code in (
+        302,
+        403,
+    )
+
+
+def test_giving_a_club_its_group_twice_changes_nothing(club_a):
+    from django.contrib.auth.models import Group
+
+    from volunteering.services import give_club_subtree
+
+    club, _coordinator = club_a
+    groups = Group.objects.count()
+    assert give_club_subtree(club) == club.editor_subtree
+    assert Group.objects.count() == groups

@@ -25,6 +25,15 @@ def test_demo_loads_twice_and_renders(client):
     assert [s.page.specific.slug for s in subtrees_of(coordinator)] == ["kolo-sp1-czerwionka"]
     site = Site.objects.get(is_default_site=True)
     host = site.hostname + (f":{site.port}" if site.port != 80 else "")
+    # The Centre links to the Volunteer Day: the event with its programme, in the calendar.
+    from volunteering.models import VolunteerCentrePage
+
+    centre = VolunteerCentrePage.objects.live().get()
+    day = centre.volunteer_day_page.specific
+    assert day._meta.label == "events.EventPage" and day.event_type == "volunteer_day"
+    assert "Program" in str(day.description)
+    centre_html = client.get(centre.url, HTTP_HOST=host).content.decode()
+    assert f'href="{day.url}"' in centre_html
     for model in (
         "volunteercentrepage",
         "volunteerclubindexpage",

@@ -53,14 +53,37 @@ def test_listing_filters(client, offer_index, ngo_a, areas, skills):
 
 
 @pytest.mark.parametrize("rows", [2, 25])
-def test_listing_query_budget_does_not_grow(client, offer_index, areas, rows, django_assert_max_num_queries):
+def test_listing_query_budget_does_not_grow(
+    client, offer_index, ngo_a, areas, rows, django_assert_max_num_queries
+):
+    profile, _editor = ngo_a
     for n in range(rows):
-        VolunteerOfferPageFactory(parent=offer_index, title=f"Oferta {n}", areas=[areas["sport"]])
+        # Half of them under an NGO profile: their organiser's name must not cost a query each.
+        parent = profile if n % 2 else offer_index
+        VolunteerOfferPageFactory(parent=parent, title=f"Oferta {n}", areas=[areas["sport"]])
     client.get(offer_index.url)  # warm caches (site root, settings)
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(17):
         response = client.get(offer_index.url, {"area": "sport"})
     assert response.status_code == 200
     assert len(response.context["offers"].object_list) == min(rows, 12)
+    assert "Stowarzyszenie Alfa ·" in response.content.decode()
+
+
+def test_listing_names_each_offers_organiser(client, offer_index, ngo_a):
+    profile, _editor = ngo_a
+    VolunteerOfferPageFactory(parent=profile, title="Oferta Alfy", places_available=4)
+    VolunteerOfferPageFactory(parent=offer_index, title="Oferta COP", organiser_name="")
+    VolunteerOfferPageFactory(
+        parent=offer_index, title="Oferta MOK", organiser_name="Miejski Ośrodek Kultury"
+    )
+    response = client.get(offer_index.url)
+    labels = {offer.title: offer.organiser_label for offer in response.context["offers"].object_list}
+    assert labels == {
+        "Oferta Alfy": "Stowarzyszenie Alfa",
+        "Oferta COP": "Centrum Wolontariatu",
+        "Oferta MOK": "Miejski Ośrodek Kultury",
+    }
+    assert "miejsc: 4" in response.content.decode()
 
 
 def apply_data(**overrides):
@@ -224,6 +247,7 @@ class TestApplicationsIsolation:
             create, {"application": app_a.pk, "date": "2026-11-21", "hours": "4", "description": "Sprzątanie"}
         )
         assert HoursEntry.objects.filter(application=app_a).count() == 2
+        assert set(HoursEntry.objects.values_list("entered_by", flat=True)) == {editor_a.pk}
         certificate = client.get(reverse("volunteering_certificate", args=[app_a.pk])).content.decode()
         assert "Adam Alfa" in certificate and "6.5 h" in certificate.replace(",", ".")
         assert "Stowarzyszenie Alfa" in certificate
@@ -254,3 +278,29 @@ def test_ngo_editor_adds_offers_only_under_own_profile(client, ngo_a, ngo_b):
     assert client.get(reverse(add, args=["volunteering", "volunteerofferpage", own.pk])).status_code == 200
     refused = client.get(reverse(add, args=["volunteering", "volunteerofferpage", other.pk]))
     assert refused.status_code in (302, 403)
+
+
+def test_ngo_profile_lists_only_its_own_open_offers(
+    client, offer_index, ngo_a, ngo_b, django_assert_max_num_queries
+):
+    (profile_a, _), (profile_b, _) = ngo_a, ngo_b
+    VolunteerOfferPageFactory(parent=profile_a, title="Sadzenie drzew z Alfą")
+    VolunteerOfferPageFactory(parent=profile_a, title="Zamknięta oferta Alfy", accepting_applications=False)
+    VolunteerOfferPageFactory(parent=profile_b, title="Oferta Bety")
+    VolunteerOfferPageFactory(parent=offer_index, title="Oferta COP")
+    html = client.get(profile_a.url).content.decode()
+    assert "Oferty wolontariatu" in html and "Sadzenie drzew z Alfą" in html
+    assert "Zamknięta oferta Alfy" not in html
+    assert "Oferta Bety" not in html and "Oferta COP" not in html
+    assert f'href="{offer_index.url}"' in html
+    for number in range(8):
+        VolunteerOfferPageFactory(parent=profile_b, title=f"Kolejna oferta Bety {number}")
+    client.get(profile_b.url)
+    with django_assert_max_num_queries(30):
+        assert "Kolejna oferta Bety 7" in client.get(profile_b.url).content.decode()
+
+
+def test_ngo_without_open_offers_has_no_offers_section(client, offer_index, ngo_a):
+    profile, _ = ngo_a
+    VolunteerOfferPageFactory(parent=profile, title="Zamknięta", accepting_applications=False)
+    assert "ngo-offers" not in client.get(profile.url).content.decode()

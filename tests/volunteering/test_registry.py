@@ -162,7 +162,7 @@ class TestMatching:
         VolunteerOfferPageFactory(
             parent=offer_index, title="Czytanie seniorom", areas=[areas["seniorzy"]], min_age=18
         )
-        with django_assert_max_num_queries(25):
+        with django_assert_max_num_queries(27):  # with the offer chooser (its list, restrictions)
             html = staff_client.get(reverse("volunteering_matches")).content.decode()
         assert "Czytanie seniorom" in html and "wspólne zainteresowania: Seniorzy" in html
 
@@ -346,3 +346,41 @@ def test_database_refuses_active_minor_without_guardian_consent(db):
         )
     with pytest.raises(IntegrityError), transaction.atomic():
         VolunteerFactory(status=Volunteer.Status.ACTIVE, email_confirmed_at=None)
+
+
+def test_purge_periods_can_be_given_to_the_command(db):
+    from django.core.management.base import CommandError
+
+    now = timezone.now()
+    five_days_old = VolunteerFactory(
+        last_name="PięćDni", status=Volunteer.Status.PENDING, email_confirmed_at=None
+    )
+    two_years_old = VolunteerFactory(last_name="DwaLata")
+    Volunteer.objects.filter(pk=five_days_old.pk).update(created_at=now - datetime.timedelta(days=5))
+    Volunteer.objects.filter(pk=two_years_old.pk).update(created_at=now - datetime.timedelta(days=730))
+    # The defaults (14 days, 3 years) keep both.
+    call_command("purge_volunteer_data", stdout=io.StringIO())
+    assert Volunteer.objects.filter(last_name__in=["PięćDni", "DwaLata"]).count() == 2
+    out = io.StringIO()
+    call_command("purge_volunteer_data", "--unconfirmed-days=3", "--retention-days=365", stdout=out)
+    assert "niepotwierdzone zapisy 1" in out.getvalue()
+    assert not Volunteer.objects.filter(pk=five_days_old.pk).exists()
+    two_years_old.refresh_from_db()
+    assert two_years_old.status == Volunteer.Status.ANONYMISED and two_years_old.last_name == ""
+    for bad in ("0", "abc"):
+        with pytest.raises(CommandError):
+            call_command("purge_volunteer_data", f"--retention-days={bad}", stdout=io.StringIO())
+
+
+def test_matches_for_one_offer(staff_client, offer_index, areas, skills, people):
+    reading = VolunteerOfferPageFactory(
+        parent=offer_index, title="Czytanie seniorom", areas=[areas["seniorzy"]], min_age=18
+    )
+    VolunteerOfferPageFactory(parent=offer_index, title="Komputer dla seniora", skills=[skills["komputer"]])
+    everything = staff_client.get(reverse("volunteering_matches")).content.decode()
+    assert "<td>Czytanie seniorom</td>" in everything and "<td>Komputer dla seniora</td>" in everything
+    one = staff_client.get(reverse("volunteering_matches"), {"oferta": reading.pk}).content.decode()
+    assert "<td>Czytanie seniorom</td>" in one and "<td>Komputer dla seniora</td>" not in one
+    assert f'<option value="{reading.pk}" selected>' in one
+    # Anything else in the address shows every offer, never an error.
+    assert staff_client.get(reverse("volunteering_matches"), {"oferta": "abc"}).status_code == 200

@@ -227,9 +227,14 @@ def test_withdrawal_link_in_every_mail_deactivates_and_records(
         client.post(path_of(confirm))
     welcome = [m for m in mail.outbox if m.subject.startswith("Witamy")][0]
     assert "wycofaj-zgode" in welcome.body
-    with django_capture_on_commit_callbacks(execute=True):
+    with (
+        override_settings(VOLUNTEERING_WITHDRAWN_GRACE_DAYS=45),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
         response = client.post(path_of(withdraw))
     assert "Zgoda została wycofana" in response.content.decode()
+    goodbye = [m for m in mail.outbox if m.subject.startswith("Zgoda wycofana")][0]
+    assert "Dane usuniemy w ciągu 45 dni." in goodbye.body  # the configured period, not a fixed one
     volunteer.refresh_from_db()
     assert volunteer.status == Volunteer.Status.WITHDRAWN and volunteer.withdrawn_at
     assert not volunteer.consents.filter(withdrawn_at__isnull=True).exists()
@@ -333,3 +338,68 @@ def test_garbage_tokens_give_a_polish_400_not_a_500(client, centre, token):
         response = client.post(centre.url + centre.reverse_subpage(route, args=[token]))
         assert response.status_code == 400
         assert "Link nie działa" in response.content.decode()
+
+
+def test_every_answer_of_the_form_is_stored(
+    client, centre, club_index, areas, skills, django_capture_on_commit_callbacks
+):
+    from volunteering.factories import VolunteerClubPageFactory
+
+    club = VolunteerClubPageFactory(parent=club_index, title="Koło przy SP 2")
+    html = client.get(signup_url(centre)).content.decode()
+    for label in (
+        "Imię wolontariusza",
+        "E-mail wolontariusza",
+        "Telefon",
+        "Data urodzenia wolontariusza",
+        "Dzielnica / sołectwo zamieszkania",
+        "Zainteresowania",
+        "Umiejętności",
+        "Dostępność",
+        "Języki obce",
+        "Doświadczenie",
+        "Szkolne koło wolontariatu",
+        "Koło przy SP 2",
+    ):
+        assert label in html, label
+    submit(
+        client,
+        centre,
+        areas,
+        django_capture_on_commit_callbacks,
+        skills=[skills["komputer"].pk, skills["jezyki"].pk],
+        availability=["weekends", "evenings"],
+        interests=[areas["seniorzy"].pk, areas["sport"].pk],
+        club=club.pk,
+    )
+    volunteer = Volunteer.objects.get()
+    assert (volunteer.first_name, volunteer.last_name) == ("Zofia", "Wiśniewska")
+    assert volunteer.email == "zofia@example.org" and volunteer.phone == "600 100 200"
+    assert volunteer.date_of_birth == born_years_ago(30)
+    assert volunteer.district == "leszczyny"
+    assert set(volunteer.interests.values_list("slug", flat=True)) == {"seniorzy", "sport"}
+    assert set(volunteer.skills.values_list("slug", flat=True)) == {"komputer", "jezyki"}
+    assert sorted(volunteer.availability) == ["evenings", "weekends"]
+    assert volunteer.languages == "angielski" and volunteer.experience == "Pomagałam w schronisku."
+    assert volunteer.club == club
+
+
+@pytest.mark.parametrize(
+    ("years", "wording"),
+    [
+        (30, "Wyrażam zgodę na przetwarzanie moich danych osobowych"),
+        (15, "zapis zacznie działać, gdy rodzic lub opiekun potwierdzi zgodę"),
+        (10, "Jako rodzic lub opiekun wyrażam zgodę na przetwarzanie danych osobowych dziecka"),
+    ],
+)
+def test_consent_is_worded_for_who_signs_when_the_form_comes_back(client, centre, areas, years, wording):
+    """13–17 sign with the guardian's consent, under 13 the guardian signs: the label says so."""
+    data = form_data(areas, date_of_birth=born_years_ago(years).isoformat(), consent=None)
+    response = client.post(signup_url(centre), data)
+    assert response.status_code == 200 and not Volunteer.objects.exists()
+    label = response.context["form"]["consent"].label
+    assert wording in str(label)
+    others = {15: "Jako rodzic", 30: "Jako rodzic", 10: "zapis zacznie działać"}
+    assert others[years] not in str(label)
+    html = response.content.decode()
+    assert 'data-label-child="Jako rodzic lub opiekun wyrażam zgodę' in html  # for the page script

@@ -17,7 +17,7 @@ from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
 from home.models import BasePage, prefetch_listing_images
-from ngo_directory.models import DISTRICTS
+from ngo_directory.models import DISTRICTS, NGOProfilePage
 
 ADULT_AGE = 18
 OFFERS_PER_PAGE = 12
@@ -332,6 +332,7 @@ class VolunteerOfferIndexPage(BasePage):
             page_obj = paginator.page(1)
         except EmptyPage:
             page_obj = paginator.page(paginator.num_pages)
+        page_obj.object_list = with_organisers(page_obj.object_list)
         query = request.GET.copy()
         query.pop("strona", None)
         context.update(
@@ -340,6 +341,18 @@ class VolunteerOfferIndexPage(BasePage):
             filter_query=query.urlencode(),
         )
         return context
+
+
+def with_organisers(offers) -> list:
+    """The offers, each with ``organiser_label`` set: its NGO (one query for all), or COP's name."""
+    offers = list(offers)
+    parent_paths = {offer.path[: -offer.steplen] for offer in offers}
+    names = dict(NGOProfilePage.objects.filter(path__in=parent_paths).values_list("path", "title"))
+    for offer in offers:
+        offer.organiser_label = (
+            names.get(offer.path[: -offer.steplen]) or offer.organiser_name or "Centrum Wolontariatu"
+        )
+    return offers
 
 
 def filter_offers(offers, filters: dict):
