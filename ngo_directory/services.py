@@ -14,6 +14,7 @@ from django.utils.encoding import force_bytes
 from django.utils.html import escape
 from django.utils.http import urlsafe_base64_encode
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from home.editors import add_editor, give_subtree
 from home.permissions import STAFF_GROUP
@@ -21,6 +22,7 @@ from home.protection import notify_after_commit
 from home.search import clean_query
 
 from .models import NGODirectoryPage, NGOProfilePage, OnboardingRequest
+from .models.pages import identifier_conflicts
 
 logger = logging.getLogger(__name__)
 
@@ -173,6 +175,15 @@ def approve_onboarding(onboarding: OnboardingRequest, staff_user, directory: NGO
     directory = directory or NGODirectoryPage.objects.first()
     if directory is None:
         raise ValidationError("Najpierw utwórz stronę „Baza organizacji”.")
+    # A draft page is saved without full validation, so the uniqueness of KRS/NIP is checked here: a profile
+    # with the same number may have been added since the request came in.
+    if conflicts := identifier_conflicts(krs=onboarding.krs, nip=onboarding.nip):
+        raise ValidationError(
+            [
+                *conflicts.values(),
+                _("Odrzuć zgłoszenie z tym powodem albo przekaż redaktorowi dostęp do istniejącego profilu."),
+            ]
+        )
     profile = NGOProfilePage(
         title=onboarding.name,
         slug=slugify(onboarding.short_name or onboarding.name)[:80] or "organizacja",
