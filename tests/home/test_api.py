@@ -104,3 +104,23 @@ class TestWagtailAPIv2:
         PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
         client.force_login(admin_user)
         assert client.get(f"/api/v2/pages/{private.pk}/").status_code == 404
+
+    def test_documents_in_private_collections_never_appear(self, client, home_page):
+        from django.core.files.base import ContentFile
+        from wagtail.documents import get_document_model
+        from wagtail.models import Collection, CollectionViewRestriction
+
+        Document = get_document_model()
+        root = Collection.get_first_root_node()
+        private = root.add_child(name="Dokumenty wewnętrzne")
+        CollectionViewRestriction.objects.create(collection=private, restriction_type="login")
+        hidden = Document(title="Protokół zarządu", collection=private)
+        hidden.file.save("protokol.txt", ContentFile(b"poufne"), save=False)
+        hidden.save()
+        public = Document(title="Regulamin projektu", collection=root)
+        public.file.save("regulamin.txt", ContentFile(b"jawne"), save=False)
+        public.save()
+        titles = [item["title"] for item in client.get("/api/v2/documents/").json()["items"]]
+        assert titles == ["Regulamin projektu"]
+        assert client.get(f"/api/v2/documents/{hidden.pk}/").status_code == 404
+        assert client.get(f"/api/v2/documents/{public.pk}/").status_code == 200
