@@ -143,3 +143,34 @@ class TestPublicProfile:
         page = NGOProfilePageFactory(parent=directory, live=False, slug="szkic")
         assert client.get("/organizacje/szkic/").status_code == 404
         assert Page.objects.filter(pk=page.pk).exists()
+
+
+def test_every_field_an_editor_fills_in_has_a_polish_help_text():
+    """Issue 3: Polish help text on every field of the profile, its gallery, documents, areas and requests."""
+    from wagtail.models import Page
+
+    from ngo_directory.models import AreaOfActivity, NGODocument, NGOGalleryImage, OnboardingRequest
+
+    page_fields = {field.name for field in Page._meta.get_fields()}
+    missing = []
+    for model in (
+        NGOProfilePage,
+        NGODirectoryPage,
+        TaxCampaignPage,
+        NGOGalleryImage,
+        NGODocument,
+        AreaOfActivity,
+    ):
+        for field in model._meta.get_fields():
+            if field.name in page_fields or field.auto_created or not getattr(field, "editable", False):
+                continue
+            if field.name in {"page", "sort_order", "page_ptr"}:
+                continue
+            if not str(field.help_text).strip():
+                missing.append(f"{model.__name__}.{field.name}")
+    from ngo_directory.forms import OnboardingForm
+
+    for name in OnboardingForm.Meta.fields:
+        if not str(OnboardingRequest._meta.get_field(name).help_text):
+            missing.append(f"OnboardingRequest.{name}")
+    assert not missing, missing
