@@ -139,6 +139,27 @@ class TestPublicProfile:
         assert data["geo"] == {"@type": "GeoCoordinates", "latitude": 50.1, "longitude": 18.6}
         assert data["sameAs"] == ["https://przyklad.example.org", "https://facebook.com/przyklad"]
 
+    def test_gallery_and_documents_are_shown(self, client, directory):
+        from django.core.files.base import ContentFile
+        from wagtail.documents import get_document_model
+        from wagtail.images import get_image_model
+        from wagtail.images.tests.utils import get_test_image_file
+
+        from ngo_directory.models import NGODocument, NGOGalleryImage
+
+        page = NGOProfilePageFactory(parent=directory, slug="z-galeria")
+        image = get_image_model().objects.create(title="Festyn", file=get_test_image_file(size=(800, 600)))
+        statute = get_document_model()(title="Statut stowarzyszenia")
+        statute.file.save("statut.pdf", ContentFile(b"%PDF-1.4 statut"), save=False)
+        statute.save()
+        page.gallery_images = [NGOGalleryImage(image=image, caption="Festyn rodzinny w Bełku")]
+        page.documents = [NGODocument(document=statute, kind="sprawozdanie_merytoryczne", year=2025)]
+        page.save_revision().publish()
+        html = client.get(page.url).content.decode()
+        assert 'alt="Festyn rodzinny w Bełku"' in html
+        assert f'href="{statute.url}">Statut stowarzyszenia</a>' in html
+        assert "sprawozdanie merytoryczne, 2025, PDF" in html
+
     def test_draft_profile_is_not_public(self, client, directory):
         page = NGOProfilePageFactory(parent=directory, live=False, slug="szkic")
         assert client.get("/organizacje/szkic/").status_code == 404
