@@ -46,6 +46,12 @@ def filter_organisations(queryset, filters: dict):
     return queryset
 
 
+def polish_slug(text: str) -> str:
+    """A web address from a Polish name: "Łapa" gives "lapa" (``slugify`` alone drops "ł", which has no
+    decomposed form)."""
+    return slugify(text.translate(str.maketrans("łŁ", "lL")))
+
+
 def editor_group_name(page: NGOProfilePage) -> str:
     return f"Organizacja: {page.title}"[:140] + f" #{page.pk}"
 
@@ -186,7 +192,7 @@ def approve_onboarding(onboarding: OnboardingRequest, staff_user, directory: NGO
         )
     profile = NGOProfilePage(
         title=onboarding.name,
-        slug=slugify(onboarding.short_name or onboarding.name)[:80] or "organizacja",
+        slug=polish_slug(onboarding.short_name or onboarding.name)[:80] or "organizacja",
         short_name=onboarding.short_name,
         legal_form=onboarding.legal_form,
         krs=onboarding.krs,

@@ -155,6 +155,12 @@ class TestStaffDecision:
         client.force_login(editor)
         assert client.get(reverse("wagtailadmin_pages:edit", args=[profile.pk])).status_code == 200
 
+    def test_approved_profile_gets_a_readable_polish_address(self, staff_client, directory):
+        request = OnboardingRequestFactory(name="Stowarzyszenie Miłośników Łąk Bełku", short_name="")
+        staff_client.post(reverse("ngo_onboarding_decide", args=[request.pk]), {"decision": "approve"})
+        request.refresh_from_db()
+        assert request.profile.slug == "stowarzyszenie-milosnikow-lak-belku"
+
     def test_rejection_needs_a_reason_and_emails_it(
         self, staff_client, directory, django_capture_on_commit_callbacks
     ):
