@@ -99,6 +99,17 @@ class TestWagtailAPIv2:
         assert client.get(f"/api/v2/pages/{private.pk}/").status_code == 404
         assert client.get(f"/api/v2/pages/{child.pk}/").status_code == 404
 
+    def test_find_by_path_never_reaches_drafts_or_private_pages(self, client, home_page):
+        StandardPageFactory(parent=home_page, title="Szkic do znalezienia", slug="szkic-find", live=False)
+        private = StandardPageFactory(parent=home_page, title="Prywatna do znalezienia", slug="prywatna-find")
+        PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+        public = StandardPageFactory(parent=home_page, title="Publiczna", slug="publiczna-find")
+        for path in ("/szkic-find/", "/prywatna-find/"):
+            response = client.get("/api/v2/pages/find/", {"html_path": path}, follow=True)
+            assert response.status_code == 404, path
+        found = client.get("/api/v2/pages/find/", {"html_path": "/publiczna-find/"}, follow=True)
+        assert found.json()["id"] == public.pk
+
     def test_private_pages_hidden_even_for_logged_in_users(self, client, admin_user, home_page):
         private = StandardPageFactory(parent=home_page, title="Prywatna dla zalogowanych")
         PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
