@@ -69,6 +69,27 @@ def _page_chooser_browses_only_visible_parents():
     BrowseView.get = get
 
 
+def _page_chooser_chosen_multiple_only_visible_pages():
+    """The page chooser's "chosen-multiple" step answered any page id with its draft title (``?id=``)."""
+    from wagtail.admin.views.chooser import ChosenMultipleView
+    from wagtail.models import Page
+
+    from .editors import may_browse_page
+
+    original = ChosenMultipleView.get
+
+    def get(self, request):
+        ids = [pk for pk in request.GET.getlist("id") if pk.isdigit()]
+        visible = [
+            str(page.pk) for page in Page.objects.filter(pk__in=ids) if may_browse_page(request.user, page)
+        ]
+        request.GET = request.GET.copy()
+        request.GET.setlist("id", visible)
+        return original(self, request)
+
+    ChosenMultipleView.get = get
+
+
 def install() -> None:
     global _installed
     if _installed:
@@ -82,4 +103,5 @@ def install() -> None:
     _deny_external_editors(ReportView)
     _bulk_actions_list_only_actionable_items()
     _page_chooser_browses_only_visible_parents()
+    _page_chooser_chosen_multiple_only_visible_pages()
     _installed = True

@@ -14,6 +14,7 @@ from django.utils.encoding import force_bytes
 from django.utils.html import escape
 from django.utils.http import urlsafe_base64_encode
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from home.editors import add_editor, give_subtree
 from home.notifications import notify_staff
@@ -22,6 +23,7 @@ from home.protection import notify_after_commit
 from home.search import clean_query
 
 from .models import NGODirectoryPage, NGOProfilePage, OnboardingRequest
+from .models.pages import identifier_conflicts
 
 logger = logging.getLogger(__name__)
 
@@ -43,6 +45,12 @@ def filter_organisations(queryset, filters: dict):
         matches = NGOProfilePage.objects.live().search(terms, order_by_relevance=False)
         queryset = queryset.filter(pk__in=[page.pk for page in matches])
     return queryset
+
+
+def polish_slug(text: str) -> str:
+    """A web address from a Polish name: "Łapa" gives "lapa" (``slugify`` alone drops "ł", which has no
+    decomposed form)."""
+    return slugify(text.translate(str.maketrans("łŁ", "lL")))
 
 
 def editor_group_name(page: NGOProfilePage) -> str:
@@ -164,9 +172,18 @@ def approve_onboarding(onboarding: OnboardingRequest, staff_user, directory: NGO
     directory = directory or NGODirectoryPage.objects.first()
     if directory is None:
         raise ValidationError("Najpierw utwórz stronę „Baza organizacji”.")
+    # A draft page is saved without full validation, so the uniqueness of KRS/NIP is checked here: a profile
+    # with the same number may have been added since the request came in.
+    if conflicts := identifier_conflicts(krs=onboarding.krs, nip=onboarding.nip):
+        raise ValidationError(
+            [
+                *conflicts.values(),
+                _("Odrzuć zgłoszenie z tym powodem albo przekaż redaktorowi dostęp do istniejącego profilu."),
+            ]
+        )
     profile = NGOProfilePage(
         title=onboarding.name,
-        slug=slugify(onboarding.short_name or onboarding.name)[:80] or "organizacja",
+        slug=polish_slug(onboarding.short_name or onboarding.name)[:80] or "organizacja",
         short_name=onboarding.short_name,
         legal_form=onboarding.legal_form,
         krs=onboarding.krs,

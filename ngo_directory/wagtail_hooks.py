@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -204,7 +205,15 @@ def decide_onboarding(request, pk):
                 messages.success(request, _("Odrzucono zgłoszenie; zgłaszający otrzyma powód e-mailem."))
             return redirect(index_url)
         except ValidationError as error:
-            form.add_error(None, error)
+            # Field errors of the profile (e.g. a duplicate KRS) are shown above the decision form.
+            form.add_error(None, ValidationError(error.messages))
+        except IntegrityError:
+            form.add_error(
+                None,
+                _(
+                    "Organizacja z tym numerem KRS lub NIP jest już w bazie organizacji: zgłoszenia nie zatwierdzono."
+                ),
+            )
     return TemplateResponse(
         request,
         "ngo_directory/admin/decide_onboarding.html",

@@ -23,6 +23,16 @@ if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("Set DJANGO_ALLOWED_HOSTS (comma-separated host names).")
 _required("DATABASE_URL")
 
+# The public address in e-mail links (invitations with the set-password link, moderation notices) and in
+# the API: never the development default. Without WAGTAILADMIN_BASE_URL, https:// and the first host name.
+_concrete_hosts = [host.lstrip(".") for host in ALLOWED_HOSTS if host.lstrip(".") and "*" not in host]
+WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="").rstrip("/")
+if not WAGTAILADMIN_BASE_URL:
+    if not _concrete_hosts:
+        raise ImproperlyConfigured("Set WAGTAILADMIN_BASE_URL (e.g. https://ngo.example.org).")
+    WAGTAILADMIN_BASE_URL = f"https://{_concrete_hosts[0]}"
+WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
+
 # HTTPS everywhere.
 SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

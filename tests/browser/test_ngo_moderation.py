@@ -83,10 +83,9 @@ def test_editor_submits_staff_approves_public_page_changes(chromium, live_server
     comment.fill("Zatwierdzone, dziękujemy.")
     tab.locator('.modal form button[type="submit"]').first.click()
     assert wait_until(lambda: TaskState.objects.filter(status="approved").exists())
-    # The task is marked approved a moment before the revision is published: wait for the page itself.
-    assert wait_until(
-        lambda: type(profile).objects.get(pk=profile.pk).beneficiaries == "seniorzy i dzieci z Przegędzy"
-    )
+    # The task is marked approved before the workflow publishes the page: wait for the publication too.
+    changed = "seniorzy i dzieci z Przegędzy"
+    assert wait_until(lambda: type(profile).objects.get(pk=profile.pk).beneficiaries == changed)
     staff_context.close()
     assert TaskState.objects.get(status="approved").comment == "Zatwierdzone, dziękujemy."
 

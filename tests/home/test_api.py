@@ -99,8 +99,39 @@ class TestWagtailAPIv2:
         assert client.get(f"/api/v2/pages/{private.pk}/").status_code == 404
         assert client.get(f"/api/v2/pages/{child.pk}/").status_code == 404
 
+    def test_find_by_path_never_reaches_drafts_or_private_pages(self, client, home_page):
+        StandardPageFactory(parent=home_page, title="Szkic do znalezienia", slug="szkic-find", live=False)
+        private = StandardPageFactory(parent=home_page, title="Prywatna do znalezienia", slug="prywatna-find")
+        PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+        public = StandardPageFactory(parent=home_page, title="Publiczna", slug="publiczna-find")
+        for path in ("/szkic-find/", "/prywatna-find/"):
+            response = client.get("/api/v2/pages/find/", {"html_path": path}, follow=True)
+            assert response.status_code == 404, path
+        found = client.get("/api/v2/pages/find/", {"html_path": "/publiczna-find/"}, follow=True)
+        assert found.json()["id"] == public.pk
+
     def test_private_pages_hidden_even_for_logged_in_users(self, client, admin_user, home_page):
         private = StandardPageFactory(parent=home_page, title="Prywatna dla zalogowanych")
         PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
         client.force_login(admin_user)
         assert client.get(f"/api/v2/pages/{private.pk}/").status_code == 404
+
+    def test_documents_in_private_collections_never_appear(self, client, home_page):
+        from django.core.files.base import ContentFile
+        from wagtail.documents import get_document_model
+        from wagtail.models import Collection, CollectionViewRestriction
+
+        Document = get_document_model()
+        root = Collection.get_first_root_node()
+        private = root.add_child(name="Dokumenty wewnętrzne")
+        CollectionViewRestriction.objects.create(collection=private, restriction_type="login")
+        hidden = Document(title="Protokół zarządu", collection=private)
+        hidden.file.save("protokol.txt", ContentFile(b"poufne"), save=False)
+        hidden.save()
+        public = Document(title="Regulamin projektu", collection=root)
+        public.file.save("regulamin.txt", ContentFile(b"jawne"), save=False)
+        public.save()
+        titles = [item["title"] for item in client.get("/api/v2/documents/").json()["items"]]
+        assert titles == ["Regulamin projektu"]
+        assert client.get(f"/api/v2/documents/{hidden.pk}/").status_code == 404
+        assert client.get(f"/api/v2/documents/{public.pk}/").status_code == 200

@@ -46,13 +46,37 @@ def test_production_refuses_to_start_without_secrets(missing):
     assert missing in result.stderr
 
 
+def production_setting(name, env_overrides=None):
+    code = f"from django.conf import settings; print(settings.{name})"
+    result = manage(
+        "shell", "--no-imports", "-c", code, env_overrides={**PRODUCTION_ENV, **(env_overrides or {})}
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_production_links_in_emails_use_the_public_address():
+    """Invitation and moderation e-mails carry links: never the development address in production."""
+    assert production_setting("WAGTAILADMIN_BASE_URL") == "https://ngo.example.org"
+    assert production_setting("WAGTAILAPI_BASE_URL") == "https://ngo.example.org"
+    explicit = {"WAGTAILADMIN_BASE_URL": "https://cop.czerwionka-leszczyny.pl/"}
+    assert production_setting("WAGTAILADMIN_BASE_URL", explicit) == "https://cop.czerwionka-leszczyny.pl"
+    result = manage("check", env_overrides={**PRODUCTION_ENV, "DJANGO_ALLOWED_HOSTS": "*"})
+    assert result.returncode != 0 and "WAGTAILADMIN_BASE_URL" in result.stderr
+
+
 @pytest.mark.django_db
 def test_strict_csp_on_public_pages_relaxed_in_admin(client, home_page, admin_user):
     public = client.get("/")["Content-Security-Policy"]
     assert "script-src 'self'" in public and "unsafe-inline" not in public
+    # Only under /admin/: look-alike paths, the API docs and error pages keep the strict policy.
+    for path in ("/administracja/", "/api/cop/v1/docs/", "/nie-ma-takiej-strony/"):
+        policy = client.get(path)["Content-Security-Policy"]
+        assert "unsafe-inline" not in policy and "unsafe-eval" not in policy, path
     client.force_login(admin_user)
     admin = client.get("/admin/")["Content-Security-Policy"]
     assert "'unsafe-inline'" in admin
+    assert "'unsafe-inline'" in client.get("/admin/pages/")["Content-Security-Policy"]
 
 
 @pytest.mark.django_db

@@ -90,3 +90,49 @@ def test_constant_query_count_from_10_to_5000(client, directory, areas, django_a
     with django_assert_max_num_queries(API_QUERY_BUDGET):
         data = client.get(LIST_URL, {"limit": 100, "offset": 4000}).json()
     assert data["count"] == 5000 and len(data["items"]) == 100
+
+
+def test_changes_waiting_for_moderation_never_reach_either_api(client, published):
+    """An NGO's submitted draft (new title, public contact person) stays out until COP approves it."""
+    orlik, _kgw, _draft = published
+    orlik.title = "UKS Orlik – szkic przed akceptacją"
+    orlik.contact_person_public = True
+    orlik.save_revision()
+    bodies = [
+        client.get(LIST_URL).content.decode(),
+        client.get(f"{LIST_URL}{orlik.pk}/").content.decode(),
+        client.get(
+            "/api/v2/pages/", {"type": "ngo_directory.NGOProfilePage", "fields": "*"}
+        ).content.decode(),
+        client.get(f"/api/v2/pages/{orlik.pk}/").content.decode(),
+    ]
+    for body in bodies:
+        assert "UKS Orlik" in body
+        assert "szkic przed akceptacją" not in body
+        assert "Piotr Trener" not in body and "piotr.trener@example.org" not in body
+
+
+def test_wagtail_api_v2_never_lists_contact_person_or_draft_profiles(client, published):
+    _orlik, _kgw, draft = published
+    response = client.get(
+        "/api/v2/pages/", {"type": "ngo_directory.NGOProfilePage", "fields": "*", "limit": 100}
+    )
+    assert response.status_code == 200
+    titles = [item["title"] for item in response.json()["items"]]
+    assert sorted(titles) == ["KGW Palowice", "UKS Orlik"]
+    assert "contact_person" not in response.content.decode()
+    assert client.get(f"/api/v2/pages/{draft.pk}/").status_code == 404
+    # contact-person fields cannot be requested or filtered on either
+    assert (
+        client.get(
+            "/api/v2/pages/", {"type": "ngo_directory.NGOProfilePage", "fields": "contact_person_email"}
+        ).status_code
+        == 400
+    )
+    assert (
+        client.get(
+            "/api/v2/pages/",
+            {"type": "ngo_directory.NGOProfilePage", "contact_person_email": "piotr.trener@example.org"},
+        ).status_code
+        == 400
+    )

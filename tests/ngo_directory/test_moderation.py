@@ -26,7 +26,10 @@ def test_staff_approval_in_admin_publishes_and_notifies_the_editor(staff_client,
     ngo_a.page.refresh_from_db()
     assert ngo_a.page.live and ngo_a.page.title == "Stowarzyszenie Alfa – nowa nazwa"
     assert "Stowarzyszenie Alfa – nowa nazwa" in client.get(ngo_a.page.url).content.decode()
-    assert any(ngo_a.editor.email in message.to for message in mail.outbox)
+    to_editor = [message for message in mail.outbox if ngo_a.editor.email in message.to]
+    assert len(to_editor) == 1
+    assert "została zaakceptowana" in to_editor[0].subject
+    assert ngo_a.page.full_url in to_editor[0].body
 
 
 def test_staff_rejection_with_comment_keeps_public_version_and_notifies(staff_client, ngo_a, client):
@@ -42,7 +45,12 @@ def test_staff_rejection_with_comment_keeps_public_version_and_notifies(staff_cl
     ngo_a.page.refresh_from_db()
     assert ngo_a.page.title == "Stowarzyszenie Alfa"
     to_editor = [m for m in mail.outbox if ngo_a.editor.email in m.to]
-    assert to_editor
+    assert len(to_editor) == 1
+    # In Polish, with the staff member's comment and the way back to the editor.
+    body = to_editor[0].body
+    assert "Proszę uzupełnić opis działalności." in body
+    assert "odrzuc" in (to_editor[0].subject + body).lower()
+    assert f"/admin/pages/{ngo_a.page.pk}/edit/" in body
     assert "Nazwa do poprawy" not in client.get(ngo_a.page.url).content.decode()
 
 

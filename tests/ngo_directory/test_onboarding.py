@@ -82,6 +82,22 @@ class TestPublicForm:
         assert "Zgłoszenie organizacji z tym numerem NIP już czeka na decyzję COP." in html
         assert OnboardingRequest.objects.count() == 1
 
+    def test_mail_failure_never_loses_the_request(
+        self, client, onboarding_url, staff_user, django_capture_on_commit_callbacks
+    ):
+        from unittest import mock
+
+        with (
+            mock.patch(
+                "django.core.mail.EmailMessage.send", side_effect=ConnectionRefusedError("SMTP down")
+            ) as send,
+            django_capture_on_commit_callbacks(execute=True),
+        ):
+            response = client.post(onboarding_url, form_data())
+        assert send.call_count == 2  # staff notice and the confirmation, both attempted after the commit
+        assert response.status_code == 302 and "wyslano=1" in response["Location"]
+        assert OnboardingRequest.objects.get().name == "Stowarzyszenie Miłośników Dębieńska"
+
     def test_honeypot_and_rate_limit(self, client, onboarding_url, settings):
         response = client.post(onboarding_url, form_data(website_url="http://spam.example"))
         assert response.status_code == 200 and not OnboardingRequest.objects.exists()
@@ -139,6 +155,12 @@ class TestStaffDecision:
         client.force_login(editor)
         assert client.get(reverse("wagtailadmin_pages:edit", args=[profile.pk])).status_code == 200
 
+    def test_approved_profile_gets_a_readable_polish_address(self, staff_client, directory):
+        request = OnboardingRequestFactory(name="Stowarzyszenie Miłośników Łąk Bełku", short_name="")
+        staff_client.post(reverse("ngo_onboarding_decide", args=[request.pk]), {"decision": "approve"})
+        request.refresh_from_db()
+        assert request.profile.slug == "stowarzyszenie-milosnikow-lak-belku"
+
     def test_rejection_needs_a_reason_and_emails_it(
         self, staff_client, directory, django_capture_on_commit_callbacks
     ):
@@ -154,6 +176,28 @@ class TestStaffDecision:
         assert request.status == "rejected"
         assert "Organizacja działa poza gminą." in mail.outbox[-1].body
         assert not NGOProfilePage.objects.exists()
+
+    def test_approval_refuses_a_krs_added_to_the_directory_meanwhile(
+        self, staff_client, directory, django_capture_on_commit_callbacks
+    ):
+        """A draft profile is saved without full validation: the duplicate must be caught, never a 500."""
+        request = OnboardingRequestFactory(name="Fundacja Dubel")
+        NGOProfilePageFactory(parent=directory, title="Fundacja Już Jest", krs=request.krs)
+        url = reverse("ngo_onboarding_decide", args=[request.pk])
+        with django_capture_on_commit_callbacks(execute=True):
+            response = staff_client.post(url, {"decision": "approve"})
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert "Organizacja z tym numerem KRS jest już w bazie organizacji." in html
+        request.refresh_from_db()
+        assert request.status == "pending" and request.profile is None and request.editor is None
+        assert list(NGOProfilePage.objects.values_list("title", flat=True)) == ["Fundacja Już Jest"]
+        assert not get_user_model().objects.filter(email=request.contact_email).exists()
+        assert not mail.outbox
+        # staff can still reject it with that reason
+        staff_client.post(url, {"decision": "reject", "reason": "Organizacja jest już w bazie."})
+        request.refresh_from_db()
+        assert request.status == "rejected"
 
     def test_ngo_editor_cannot_decide_or_see_the_register(self, client, directory):
         editor = get_user_model().objects.create_user("ktos", "ktos@example.org", "x")

@@ -139,7 +139,59 @@ class TestPublicProfile:
         assert data["geo"] == {"@type": "GeoCoordinates", "latitude": 50.1, "longitude": 18.6}
         assert data["sameAs"] == ["https://przyklad.example.org", "https://facebook.com/przyklad"]
 
+    def test_gallery_and_documents_are_shown(self, client, directory):
+        from django.core.files.base import ContentFile
+        from wagtail.documents import get_document_model
+        from wagtail.images import get_image_model
+        from wagtail.images.tests.utils import get_test_image_file
+
+        from ngo_directory.models import NGODocument, NGOGalleryImage
+
+        page = NGOProfilePageFactory(parent=directory, slug="z-galeria")
+        image = get_image_model().objects.create(title="Festyn", file=get_test_image_file(size=(800, 600)))
+        statute = get_document_model()(title="Statut stowarzyszenia")
+        statute.file.save("statut.pdf", ContentFile(b"%PDF-1.4 statut"), save=False)
+        statute.save()
+        page.gallery_images = [NGOGalleryImage(image=image, caption="Festyn rodzinny w Bełku")]
+        page.documents = [NGODocument(document=statute, kind="sprawozdanie_merytoryczne", year=2025)]
+        page.save_revision().publish()
+        html = client.get(page.url).content.decode()
+        assert 'alt="Festyn rodzinny w Bełku"' in html
+        assert f'href="{statute.url}">Statut stowarzyszenia</a>' in html
+        assert "sprawozdanie merytoryczne, 2025, PDF" in html
+
     def test_draft_profile_is_not_public(self, client, directory):
         page = NGOProfilePageFactory(parent=directory, live=False, slug="szkic")
         assert client.get("/organizacje/szkic/").status_code == 404
         assert Page.objects.filter(pk=page.pk).exists()
+
+
+def test_every_field_an_editor_fills_in_has_a_polish_help_text():
+    """Issue 3: Polish help text on every field of the profile, its gallery, documents, areas and requests."""
+    from wagtail.models import Page
+
+    from ngo_directory.models import AreaOfActivity, NGODocument, NGOGalleryImage, OnboardingRequest
+
+    page_fields = {field.name for field in Page._meta.get_fields()}
+    missing = []
+    for model in (
+        NGOProfilePage,
+        NGODirectoryPage,
+        TaxCampaignPage,
+        NGOGalleryImage,
+        NGODocument,
+        AreaOfActivity,
+    ):
+        for field in model._meta.get_fields():
+            if field.name in page_fields or field.auto_created or not getattr(field, "editable", False):
+                continue
+            if field.name in {"page", "sort_order", "page_ptr"}:
+                continue
+            if not str(field.help_text).strip():
+                missing.append(f"{model.__name__}.{field.name}")
+    from ngo_directory.forms import OnboardingForm
+
+    for name in OnboardingForm.Meta.fields:
+        if not str(OnboardingRequest._meta.get_field(name).help_text):
+            missing.append(f"OnboardingRequest.{name}")
+    assert not missing, missing
