@@ -10,6 +10,7 @@ class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import admin_guards
+        from . import admin_guards, signals
 
         admin_guards.install()
+        signals.connect()

@@ -99,3 +99,20 @@ def admin_api_lists_only_permitted_files(router):
 
     router.register_endpoint("images", _collection_filtered(ImagesAdminAPIViewSet, image_policy))
     router.register_endpoint("documents", _collection_filtered(DocumentsAdminAPIViewSet, document_policy))
+
+
+@hooks.register("on_serve_page", order=100)
+def mark_page_cache_candidate(serve):
+    """Inside Wagtail's own ``check_view_restrictions`` (order 0): only pages a visitor may see get here.
+
+    Marks the request for ``home.middleware.PageCacheMiddleware``; whether the response is stored is
+    decided there (``home/cache.py``). Previews never go through ``on_serve_page``.
+    """
+
+    def inner(page, request, serve_args, serve_kwargs):
+        from .cache import mark_candidate
+
+        mark_candidate(request)
+        return serve(page, request, serve_args, serve_kwargs)
+
+    return inner
