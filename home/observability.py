@@ -61,6 +61,7 @@ class RequestLogMiddleware:
                 status,
                 duration_ms,
                 extra={
+                    "request_id": request_id,
                     "method": request.method,
                     "path": request.path,
                     "status": status,
