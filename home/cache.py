@@ -29,7 +29,7 @@ from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import caches
 from django.http import HttpResponse
-from django.utils.cache import patch_cache_control
+from django.utils.cache import patch_cache_control, patch_vary_headers
 
 logger = logging.getLogger(__name__)
 
@@ -145,6 +145,9 @@ def store(request, response) -> None:
     if frontend_seconds > 0:
         # Let a reverse proxy or CDN keep the page too; browsers revalidate every time.
         patch_cache_control(response, public=True, max_age=0, s_maxage=frontend_seconds)
+    # Whether a visitor gets the shared copy depends on their cookies (session, messages): say so on
+    # hits as well as misses, so a proxy that honours Vary keeps logged-in visitors apart.
+    patch_vary_headers(response, ("Cookie",))
     headers = [(name, value) for name, value in response.items() if name.lower() not in UNSTORED_HEADERS]
     try:
         cache = page_cache()

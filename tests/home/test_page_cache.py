@@ -60,6 +60,15 @@ class TestAnonymousPages:
         assert client.get(page.url + "?utm_source=facebook&fbclid=abc")["X-Cache"] == "HIT"
         assert client.get(page.url + "?strona=2")["X-Cache"] == "MISS"
 
+    def test_proxy_may_keep_cacheable_pages_but_never_forms(self, client, page, contact, settings):
+        settings.COP_FRONTEND_CACHE_SECONDS = 120
+        for _ in range(2):
+            response = client.get(page.url)
+            assert "s-maxage=120" in response["Cache-Control"] and "public" in response["Cache-Control"]
+            assert "Cookie" in response["Vary"]
+        form = Client().get(contact.url)
+        assert "private" in form["Cache-Control"] and "s-maxage" not in form["Cache-Control"]
+
     def test_switched_off_with_zero_seconds(self, client, page, settings):
         settings.COP_PAGE_CACHE_SECONDS = 0
         client.get(page.url)
@@ -112,6 +121,22 @@ class TestPurge:
         moved = client.get(old_url)  # Wagtail's automatic redirect, not the cached page
         assert moved.status_code == 301 and moved["Location"] == "/dzial/o-centrum/"
         assert client.get("/dzial/o-centrum/").status_code == 200
+
+    def test_menu_and_document_changes_purge(self, client, page, home_page):
+        from django.core.files.base import ContentFile
+        from wagtail.documents.models import Document
+
+        from home.models import NavigationSettings
+
+        client.get(page.url)
+        navigation = NavigationSettings.for_site(home_page.get_site())
+        navigation.main_menu = [("item", {"label": "Nowa pozycja menu", "page": page, "url": ""})]
+        navigation.save()
+        refreshed = client.get(page.url)
+        assert refreshed["X-Cache"] == "MISS" and "Nowa pozycja menu" in refreshed.content.decode()
+        assert client.get(page.url)["X-Cache"] == "HIT"
+        Document.objects.create(title="Regulamin", file=ContentFile(b"%PDF", name="regulamin.pdf"))
+        assert client.get(page.url)["X-Cache"] == "MISS"
 
     def test_site_settings_change_purges(self, client, page, home_page):
         client.get(page.url)
