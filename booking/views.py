@@ -8,6 +8,7 @@ from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from wagtail.images import get_image_model
 
 from home.protection import protected_post
@@ -194,6 +195,8 @@ def status_path(page, obj) -> str:
     return page.url.rstrip("/") + f"/wniosek/{obj.get_token()}/"
 
 
+# The signed link shows one person's request: never kept by the page cache or a proxy.
+@never_cache
 @protected_post("request-status")
 def request_status(request, page, kind, token):
     """The requester's private page (signed link): status, details, withdrawal."""

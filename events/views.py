@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from home.protection import protected_post
@@ -52,6 +53,7 @@ def _render(request, page, *, form, status_code=200, closed_on_post=False):
     return TemplateResponse(request, page.get_template(request), context, status=status_code)
 
 
+@never_cache  # a signed link for one person: never kept by the page cache or a proxy
 @require_http_methods(["GET", "POST"])
 @protected_post("event-cancellation")
 def cancel_registration(request, *, page):

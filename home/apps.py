@@ -10,9 +10,10 @@ class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import admin_guards
+        from . import admin_guards, signals
 
         admin_guards.install()
+        signals.connect()
 
         from .notifications import route_moderation_notifications
 

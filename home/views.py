@@ -1,16 +1,22 @@
-"""Non-page views of the site foundation: search, robots.txt and the rate-limit page."""
+"""Non-page views of the site foundation: search, robots.txt, the rate-limit page and the health check."""
+
+import logging
+import uuid
 
 from django.conf import settings
+from django.core.cache import caches
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.http import HttpResponse
+from django.db import connections
+from django.http import HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
-from django.views.decorators.cache import cache_control
+from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 from wagtail.models import Page
 
 from .search import clean_query
 
 SEARCH_PER_PAGE = 10
+logger = logging.getLogger(__name__)
 
 
 @require_GET
@@ -49,3 +55,42 @@ def robots_txt(request):
 def rate_limited(request, exception=None):
     """The Polish page for a visitor who posted a form too many times in a short while."""
     return TemplateResponse(request, "429.html", status=429)
+
+
+def _check_database() -> None:
+    for alias in connections:
+        with connections[alias].cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+
+
+def _check_caches() -> None:
+    key = f"cop:health:{uuid.uuid4().hex}"
+    for alias in settings.CACHES:
+        cache = caches[alias]
+        cache.set(key, "ok", timeout=10)
+        if cache.get(key) != "ok":
+            raise RuntimeError(f"cache {alias!r} did not return what was written")
+        cache.delete(key)
+
+
+@never_cache
+@require_GET
+def health(request):
+    """For load balancers and monitoring: 200 when the database and the caches answer, 503 otherwise.
+
+    Says only ``ok``/``error`` per component; details of a failure go to the log, never to the caller.
+    """
+    checks = {}
+    for name, check in (("database", _check_database), ("cache", _check_caches)):
+        try:
+            check()
+        except Exception:  # noqa: BLE001 - any failure means "not healthy"
+            logger.exception("Health check: %s failed.", name)
+            checks[name] = "error"
+        else:
+            checks[name] = "ok"
+    healthy = all(state == "ok" for state in checks.values())
+    return JsonResponse(
+        {"status": "ok" if healthy else "error", "checks": checks}, status=200 if healthy else 503
+    )

@@ -265,3 +265,20 @@ def pages_awaiting_moderation(request):
                 )
             )
     return rows
+
+
+@hooks.register("on_serve_page", order=100)
+def mark_page_cache_candidate(serve):
+    """Inside Wagtail's own ``check_view_restrictions`` (order 0): only pages a visitor may see get here.
+
+    Marks the request for ``home.middleware.PageCacheMiddleware``; whether the response is stored is
+    decided there (``home/cache.py``). Previews never go through ``on_serve_page``.
+    """
+
+    def inner(page, request, serve_args, serve_kwargs):
+        from .cache import mark_candidate
+
+        mark_candidate(request)
+        return serve(page, request, serve_args, serve_kwargs)
+
+    return inner

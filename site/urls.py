@@ -24,6 +24,8 @@ urlpatterns = [
     path("szukaj/", home_views.search, name="search"),
     path("sitemap.xml", cache_page(SITEMAP_CACHE_SECONDS)(sitemap), name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
+    # Load balancers and monitoring (docs/operations.md); exempt from the HTTPS redirect.
+    path("healthz/", home_views.health, name="health"),
     # Wagtail's page/image/document API for headless front ends, and the domain API (docs/api.md).
     path("api/v2/", api_router.urls),
     path("api/cop/v1/", domain_api.api.urls),

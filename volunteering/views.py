@@ -5,6 +5,7 @@ from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
+from django.views.decorators.cache import never_cache
 
 from home.protection import drop_protection_fields, notify_after_commit, protected_post
 
@@ -60,18 +61,21 @@ def _link_view(request, centre, token, purpose, action, template):
     return _render(request, centre, template, volunteer=volunteer, done=done, purpose=purpose)
 
 
+@never_cache  # a signed link for one person: never kept by the page cache or a proxy
 def confirm_email(request, centre, token):
     return _link_view(
         request, centre, token, "email", services.confirm_email, "volunteering/confirm_email.html"
     )
 
 
+@never_cache  # a signed link for one person: never kept by the page cache or a proxy
 def guardian_consent(request, centre, token):
     return _link_view(
         request, centre, token, "guardian", services.confirm_guardian, "volunteering/guardian_consent.html"
     )
 
 
+@never_cache  # a signed link for one person: never kept by the page cache or a proxy
 def withdraw(request, centre, token):
     return _link_view(
         request, centre, token, "withdraw", services.withdraw_consent, "volunteering/withdraw.html"

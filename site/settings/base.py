@@ -67,6 +67,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: times the whole request and gives it an id (home/observability.py).
+    "home.observability.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -78,6 +80,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "home.middleware.COPContentSecurityPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: a cached page skips only the view; everything above still runs (home/cache.py).
+    "home.middleware.PageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "cop_site.urls"
@@ -179,6 +183,11 @@ EMAIL_TIMEOUT = 10
 
 # Cache: local memory by default, Redis in production (REDIS_URL).
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Anonymous public pages (home/cache.py): seconds kept, 0 = off; purged on every publish.
+COP_PAGE_CACHE_SECONDS = env.int("COP_PAGE_CACHE_SECONDS", default=300)
+COP_PAGE_CACHE_ALIAS = "default"
+# s-maxage for a reverse proxy or CDN on the pages the page cache may keep; 0 = no such header.
+COP_FRONTEND_CACHE_SECONDS = env.int("COP_FRONTEND_CACHE_SECONDS", default=0)
 
 # Public form protection (home.protection) ---------------------------------------------------------
 
@@ -192,6 +201,8 @@ if not (RECAPTCHA_PUBLIC_KEY and RECAPTCHA_PRIVATE_KEY):
 # Posts per IP address to any one public form, e.g. "10/h".
 COP_FORM_RATE = env.str("COP_FORM_RATE", default="20/h")
 RATELIMIT_VIEW = "home.views.rate_limited"
+# The rate-limit counters live in this cache (Redis in production, shared by every worker).
+RATELIMIT_USE_CACHE = "default"
 # Behind a reverse proxy set this to the header with the client address (e.g. HTTP_X_REAL_IP).
 RATELIMIT_IP_META_KEY = env.str("RATELIMIT_IP_META_KEY", default="REMOTE_ADDR")
 
@@ -236,10 +247,15 @@ COP_ADMIN_CONTENT_SECURITY_POLICY = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"request_id": {"()": "home.observability.RequestIdFilter"}},
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["request_id"]}
+    },
     "root": {"handlers": ["console"], "level": "INFO"},
     "loggers": {
+        # runserver already prints every request; production.py logs them as JSON.
+        "cop.request": {"level": "WARNING"},
         "django.request": {"level": "ERROR"},
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},

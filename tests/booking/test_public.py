@@ -500,3 +500,16 @@ def freeze_clock(day):
 
     moment = datetime.datetime.combine(day, datetime.time(9), tzinfo=datetime.UTC)
     return mock.patch("booking.views.timezone.now", return_value=moment)
+
+
+def test_status_page_is_never_cached_and_shows_the_current_decision(client, rooms_page, room, settings):
+    """The signed link shows one person's request: the page cache and proxies never keep it."""
+    settings.COP_PAGE_CACHE_SECONDS = 300
+    request = BookingRequestFactory(room=room, status=RequestStatus.WITHDRAWN)
+    url = f"{rooms_page.url}wniosek/{request.get_token()}/"
+    first = client.get(url)
+    assert "X-Cache" not in first and "no-store" in first["Cache-Control"]
+    BookingRequest.objects.filter(pk=request.pk).update(decision_reason="Sala w remoncie do końca miesiąca.")
+    second = client.get(url)
+    assert "X-Cache" not in second
+    assert "Sala w remoncie do końca miesiąca." in second.content.decode()
