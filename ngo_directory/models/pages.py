@@ -447,8 +447,11 @@ class NGOProfilePage(BasePage):
 
         Each hook is ``fn(request, profile) -> HTML`` (empty when it has nothing to show): the events
         app shows the organisation's upcoming events and its iCal feed, the volunteering app its open
-        offers. The directory never imports them.
+        offers. The directory never imports them. A profile being previewed before its first save has
+        no events or offers yet, so it gets no sections.
         """
+        if self.pk is None:
+            return []
         sections = (fn(request, self) for fn in hooks.get_hooks("cop_ngo_profile_sections"))
         return [html for html in sections if html]
 
