@@ -192,11 +192,15 @@ def test_the_sqlite_path_serialises_and_rechecks_inside_the_transaction(room, ap
     assert Booking.objects.filter(status=RequestStatus.APPROVED).count() == 1
 
 
-def test_on_sqlite_an_approval_takes_the_write_lock_before_reading_anything(room, approver):
+def test_an_approval_is_serialised_by_a_write_lock_on_sqlite_and_the_constraint_on_postgres(room, approver):
     """SQLite has no row locks: the first statement of an approval writes (to the room row), so a
     second approval waits for the first to commit and its re-check then sees the first's dates."""
     if connection.vendor != "sqlite":
-        pytest.skip("PostgreSQL relies on the exclusion constraint instead")
+        # PostgreSQL relies on the exclusion constraint instead of a write lock: it must be in place.
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT conname FROM pg_constraint WHERE contype = 'x'")
+            assert "booking_no_overlapping_approved" in {row[0] for row in cursor.fetchall()}
+        return
     request = BookingRequestFactory(room=room)
     with CaptureQueriesContext(connection) as queries:
         WORKFLOWS["booking"].approve(request, approver)
