@@ -119,7 +119,8 @@ def bulk_child_pages(
         ids = [page.id for page in pages]
         saved = []
         for start in range(0, len(ids), 2000):  # SQLite allows a limited number of query parameters
-            saved += model.objects.filter(pk__in=ids[start : start + 2000]).order_by("path")
+            # get_indexed_objects(): with the related fields the index reads (no query per page).
+            saved += model.get_indexed_objects().filter(pk__in=ids[start : start + 2000]).order_by("path")
         assert len(saved) == len(pages), "every page row has its specific row"
         backend = get_search_backend()
         for start in range(0, len(saved), 2000):

@@ -333,6 +333,25 @@ class TestSiteFurniture:
         # Site, the route to the page (two per level), view restrictions, both settings, the layout pages.
         assert long <= 11
 
+    def test_view_restrictions_of_ancestors_and_aliases_in_one_query(
+        self, client, home_page, django_assert_num_queries
+    ):
+        private = StandardPageFactory(parent=home_page, title="Dla członków", slug="dla-czlonkow")
+        inside = StandardPageFactory(parent=private, title="Protokół", slug="protokol")
+        public = StandardPageFactory(parent=home_page, title="Otwarta", slug="otwarta")
+        PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+        alias = private.create_alias(parent=public, update_slug="czlonkowie-alias").specific
+
+        with django_assert_num_queries(1):
+            assert [r.page_id for r in inside.get_view_restrictions()] == [private.pk]
+        assert [r.page_id for r in alias.get_view_restrictions()] == [private.pk]  # through its source
+        assert not public.get_view_restrictions().exists()
+        for page in (home_page, private, inside, public, alias):  # the same answer as Wagtail's own
+            assert set(page.get_view_restrictions()) == set(Page.get_view_restrictions(page)), page
+        assert client.get(inside.url).status_code == 302  # to the login page
+        assert client.get(alias.url).status_code == 302
+        assert client.get(public.url).status_code == 200
+
     def test_staff_can_edit_settings_and_menus(self, staff_client, home_page):
         from home.models import NavigationSettings, SiteSettings
 
