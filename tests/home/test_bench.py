@@ -103,7 +103,9 @@ def test_every_app_builds_its_data_set_at_a_tiny_size_and_every_target_answers(c
         profile.full_clean()
     assert NGOProfilePage.objects.live().search("seniorom").count() > 0
 
-    targets = [target for module in modules if hasattr(module, "targets") for target in module.targets(context)]
+    targets = [
+        target for module in modules if hasattr(module, "targets") for target in module.targets(context)
+    ]
     assert {"katalog organizacji", "sale do wynajęcia", "Centrum Wolontariatu"} <= {t.name for t in targets}
     for target in targets:
         response = client.get(target.url, HTTP_HOST=context.demo.site.hostname)
