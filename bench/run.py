@@ -278,8 +278,10 @@ def main(argv=None):
         client = Client()
         bare = measure(client, BARE_URL, args.requests * 3, args.warmup)
         results = [measure_target(client, target, args, bare) for target in targets]
+        report(args, connection.vendor, context, bare, results, [])
         search = measure_search(client, args, context, bare) if args.search_ngos else []
-        report(args, connection.vendor, context, bare, results, search)
+        if search:
+            report_search(connection.vendor, search)
         if args.json:
             args.json.parent.mkdir(parents=True, exist_ok=True)
             args.json.write_text(
@@ -303,7 +305,7 @@ def main(argv=None):
         shutil.rmtree(workdir, ignore_errors=True)
 
 
-def report(args, vendor, context, bare, results, search):
+def report(args, vendor, context, bare, results, search=()):
     print()
     print(
         f"Dane: {', '.join(context.built) or 'tylko demonstracyjne'}; {args.requests} żądań na cel ({vendor})"
@@ -341,6 +343,12 @@ def report(args, vendor, context, bare, results, search):
                 f"{r['name'][:40]:<40} {cold['queries']:>7} │ {cold['median_ms']:>16.2f} {cold['p95_ms']:>7.2f} "
                 f"{cold['ratio']:>6.1f} │ {warm} │ {cold['bytes'] / 1024:>6.1f}  {flag or r['url']}"
             )
+    missed = [r for r in results if r["misses"]]
+    print()
+    print(f"Niespełnione cele: {len(missed)}" + ("" if missed else " (wszystkie cele spełnione)"), flush=True)
+
+
+def report_search(vendor, search):
     if search:
         print()
         print(f"Wyszukiwanie w katalogu ({vendor}, pamięć podręczna czyszczona przed każdym żądaniem):")
@@ -352,9 +360,9 @@ def report(args, vendor, context, bare, results, search):
             print(
                 f"{r['name'][:48]:<48} {r['queries']:>7} {r['median_ms']:>11.2f} {r['p95_ms']:>8.2f}  {flag}"
             )
-    missed = [r for r in results if r["misses"]] + [r for r in search if r["misses"]]
+    missed = [r for r in search if r["misses"]]
     print()
-    print(f"Niespełnione cele: {len(missed)}" + ("" if missed else " (wszystkie cele spełnione)"))
+    print(f"Niespełnione cele wyszukiwania: {len(missed)}" + ("" if missed else " (wszystkie spełnione)"))
 
 
 if __name__ == "__main__":

@@ -87,8 +87,9 @@ def bulk_child_pages(
     slug, ...). The page rows are bulk-inserted with their tree paths computed here, then each concrete
     table of the model below ``Page`` gets one multi-row insert, and the search index is filled in bulk.
     Wagtail's admin shows such pages as published (they have no revision history).
-    ``before_index(pages)`` (optional) runs once the rows exist and before indexing, e.g. to
-    bulk-insert many-to-many rows that the search index includes.
+    ``before_index(saved_pages)`` (optional) runs once the rows exist and before indexing, e.g. to
+    bulk-insert many-to-many rows and set them on the instances too (``page.areas = [...]`` keeps
+    them in memory, so indexing does not query them page by page).
     """
     if not pages:
         return []
@@ -111,8 +112,6 @@ def bulk_child_pages(
     with transaction.atomic():
         Page.objects.bulk_create(pages, batch_size=500)
         _insert_specific_rows(model, pages)
-        if before_index:
-            before_index(pages)
         Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + len(pages))
         from wagtail.search.backends import get_search_backend
 
@@ -122,6 +121,8 @@ def bulk_child_pages(
             # get_indexed_objects(): with the related fields the index reads (no query per page).
             saved += model.get_indexed_objects().filter(pk__in=ids[start : start + 2000]).order_by("path")
         assert len(saved) == len(pages), "every page row has its specific row"
+        if before_index:
+            before_index(saved)
         backend = get_search_backend()
         for start in range(0, len(saved), 2000):
             backend.add_bulk(model, saved[start : start + 2000])

@@ -98,6 +98,8 @@ def add_organisations(count: int, start: int = 0, seed: int = 5000) -> list[NGOP
         page_areas[page.slug] = [areas[slug] for slug in theme_areas if slug in areas]
 
     def add_areas(saved_pages):
+        for page in saved_pages:  # in memory for the search index (modelcluster), no query per page
+            page.areas = page_areas[page.slug]
         through = NGOProfilePage.areas.through
         through.objects.bulk_create(
             [
