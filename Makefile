@@ -7,8 +7,10 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 PYTEST_ARGS ?=
 BENCH_ARGS ?=
+LOAD_ARGS ?=
+LOAD_DATABASE_URL ?= postgres://cop:cop@127.0.0.1:5432/cop
 
-.PHONY: run test install install-dev migrate demo lint format ci bench clean
+.PHONY: run test install install-dev migrate demo lint format ci bench load clean
 
 $(PY):
 	@$(PYTHON) -m venv $(VENV) || { echo "Nie udało się utworzyć $(VENV). Na Debianie: apt-get install python3-venv"; exit 1; }
@@ -55,6 +57,10 @@ format: install-dev
 ## make bench: page and API timings on a large throwaway data set (bench/README.md)
 bench: install-dev
 	$(PY) bench/run.py $(BENCH_ARGS)
+
+## make load: 60 s of page views, API calls and form posts against gunicorn + PostgreSQL (bench/README.md)
+load: install-dev
+	$(PY) bench/load.py --database-url $(LOAD_DATABASE_URL) $(LOAD_ARGS)
 
 ci:
 	bash .ci/run

@@ -18,7 +18,7 @@ from ninja.pagination import LimitOffsetPagination, paginate
 from wagtail.models import Site
 
 from .models import NewsPage, SiteSettings
-from .search import clean_query
+from .search import clean_query, matching_pks
 
 api = NinjaAPI(
     title="API Centrum Organizacji Pozarządowych w Czerwionce-Leszczynach",
@@ -151,7 +151,7 @@ def list_news(request, filters: Query[NewsFilters]):
     if filters.date_to:
         news = news.filter(date__lte=filters.date_to)
     if terms := clean_query(filters.search):
-        news = news.filter(pk__in=[page.pk for page in news.search(terms)])
+        news = news.filter(pk__in=matching_pks(news.search(terms)))
     return ConvertedItems(news, lambda page: _news_item(page, request))
 
 

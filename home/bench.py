@@ -24,6 +24,19 @@ from .blocks import paragraph
 from .demo import DemoContext
 from .models import ContactFormPage, NewsIndexPage, NewsPage, StandardPage
 
+# The issue's full-scale data set (``bench/run.py --scale full``).
+FULL_SIZES = {
+    "news": 2000,
+    "ngos": 5000,
+    "events": 2000,
+    "registrations": 50_000,
+    "volunteers": 20_000,
+    "bookings": 10_000,
+    "survey_responses": 5000,
+}
+# Without ``--scale full``: each data set is ``rows`` times this (the same proportions, smaller).
+SIZE_FACTORS = {name: size / FULL_SIZES["events"] for name, size in FULL_SIZES.items()}
+
 
 @dataclass
 class Target:
@@ -44,22 +57,39 @@ class BenchContext:
     rows: int = 2000
     demo: DemoContext = field(default_factory=DemoContext)
     built: list[str] = field(default_factory=list)
+    # Sizes of the named data sets (``bench/run.py --scale full`` or ``--size name=N``); a name not
+    # given here follows ``rows`` times its factor in :data:`SIZE_FACTORS`.
+    sizes: dict[str, int] = field(default_factory=dict)
 
     @property
     def home(self):
         return self.demo.home
 
+    def size(self, name: str) -> int:
+        """How many rows of the named data set to build, e.g. ``size("registrations")``."""
+        if name in self.sizes:
+            return self.sizes[name]
+        return round(self.rows * SIZE_FACTORS.get(name, 1))
+
     def note(self, what: str) -> None:
         self.built.append(what)
 
 
-def bulk_child_pages(parent: Page, pages: list[Page], published_at: Callable[[Page], datetime.datetime]):
+def bulk_child_pages(
+    parent: Page,
+    pages: list[Page],
+    published_at: Callable[[Page], datetime.datetime],
+    before_index: Callable[[list[Page]], None] | None = None,
+):
     """Add many live pages of one type under ``parent`` at once: no revisions, no per-page tree queries.
 
     ``pages`` are unsaved instances of one specific page model with their own fields filled in (title,
     slug, ...). The page rows are bulk-inserted with their tree paths computed here, then each concrete
     table of the model below ``Page`` gets one multi-row insert, and the search index is filled in bulk.
     Wagtail's admin shows such pages as published (they have no revision history).
+    ``before_index(saved_pages)`` (optional) runs once the rows exist and before indexing, e.g. to
+    bulk-insert many-to-many rows and set them on the instances too (``page.areas = [...]`` keeps
+    them in memory, so indexing does not query them page by page).
     """
     if not pages:
         return []
@@ -85,9 +115,17 @@ def bulk_child_pages(parent: Page, pages: list[Page], published_at: Callable[[Pa
         Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + len(pages))
         from wagtail.search.backends import get_search_backend
 
-        saved = list(model.objects.filter(pk__in=[page.id for page in pages]))
+        ids = [page.id for page in pages]
+        saved = []
+        for start in range(0, len(ids), 2000):  # SQLite allows a limited number of query parameters
+            # get_indexed_objects(): with the related fields the index reads (no query per page).
+            saved += model.get_indexed_objects().filter(pk__in=ids[start : start + 2000]).order_by("path")
         assert len(saved) == len(pages), "every page row has its specific row"
-        get_search_backend().add_bulk(model, saved)
+        if before_index:
+            before_index(saved)
+        backend = get_search_backend()
+        for start in range(0, len(saved), 2000):
+            backend.add_bulk(model, saved[start : start + 2000])
     return saved
 
 
@@ -138,7 +176,7 @@ def build(context: BenchContext) -> None:
     news_index = NewsIndexPage.objects.child_of(context.home).first()
     today = timezone.localdate()
     pages = []
-    for number in range(context.rows):
+    for number in range(context.size("news")):
         topic = NEWS_TOPICS[number % len(NEWS_TOPICS)]
         pages.append(
             NewsPage(
@@ -155,7 +193,7 @@ def build(context: BenchContext) -> None:
         pages,
         published_at=lambda page: timezone.make_aware(datetime.datetime.combine(page.date, datetime.time(9))),
     )
-    context.note(f"{context.rows} aktualności")
+    context.note(f"{len(pages)} aktualności")
 
 
 def targets(context: BenchContext) -> list[Target]:

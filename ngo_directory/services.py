@@ -20,7 +20,7 @@ from home.editors import add_editor, give_subtree
 from home.notifications import notify_staff
 from home.permissions import STAFF_GROUP
 from home.protection import notify_after_commit
-from home.search import clean_query
+from home.search import clean_query, matching_pks
 
 from .models import NGODirectoryPage, NGOProfilePage, OnboardingRequest
 from .models.pages import identifier_conflicts
@@ -43,7 +43,7 @@ def filter_organisations(queryset, filters: dict):
         queryset = queryset.filter(is_opp=True)
     if terms := clean_query(filters.get("q")):
         matches = NGOProfilePage.objects.live().search(terms, order_by_relevance=False)
-        queryset = queryset.filter(pk__in=[page.pk for page in matches])
+        queryset = queryset.filter(pk__in=matching_pks(matches))
     return queryset
 
 

@@ -1,6 +1,6 @@
 """Bench data and targets of the surveys, for ``bench/run.py`` on main (``home.bench`` pattern).
 
-``build`` adds 5,000 confirmed responses to the demo cooperation diagnosis (closed, results published);
+``build`` adds ``context.size("survey_responses")`` (5,000 at ``--scale full``) confirmed responses to the demo cooperation diagnosis (closed, results published);
 ``targets`` are what an anonymous visitor reaches: the published results page and the API. The staff
 results page needs a login, which the shared runner's client does not have: it is measured by the
 standalone ``bench/surveys_results.py`` (5,000 responses, against a bare view).
@@ -20,11 +20,12 @@ DIAGNOSIS_SLUG = "diagnoza-wspolpracy-ngo-samorzad"
 
 def build(context: BenchContext) -> None:
     survey = SurveyPage.objects.get(slug=DIAGNOSIS_SLUG)
+    count = context.size("survey_responses")
     rng = random.Random(RESPONSES)
     start = survey.opens_at
     span = (survey.closes_at - survey.opens_at).total_seconds()
     rows = []
-    for number in range(RESPONSES):
+    for number in range(count):
         moment = start + datetime.timedelta(seconds=rng.uniform(0, span))
         rows.append(
             SurveyResponse(
@@ -37,19 +38,19 @@ def build(context: BenchContext) -> None:
             )
         )
     SurveyResponse.objects.bulk_create(rows, batch_size=1000)
-    context.note(f"{RESPONSES} odpowiedzi na ankietę „{survey.title}”")
+    context.note(f"{count} odpowiedzi na ankietę „{survey.title}”")
 
 
 def targets(context: BenchContext) -> list[Target]:
     diagnosis = SurveyPage.objects.get(slug=DIAGNOSIS_SLUG)
     training = SurveyPage.objects.get(slug="rozeznanie-potrzeb-szkoleniowych")
     return [
-        Target(f"ankieta: wyniki publiczne ({RESPONSES} odpowiedzi)", diagnosis.url),
+        Target("ankieta: wyniki publiczne", diagnosis.url),
         Target("ankieta: formularz", training.url),
         Target("API: otwarte ankiety", "/api/cop/v1/surveys/", kind="api"),
         Target("API: ankieta z pytaniami", f"/api/cop/v1/surveys/{training.pk}/", kind="api"),
         Target(
-            f"API: wyniki ankiety ({RESPONSES} odpowiedzi)",
+            "API: wyniki ankiety",
             f"/api/cop/v1/surveys/{diagnosis.pk}/results/",
             kind="api",
         ),

@@ -283,6 +283,75 @@ class TestSiteFurniture:
         ]
         assert any(d.get("@type") == "WebSite" for d in data)
 
+    def test_layout_pages_cost_one_query_however_long_the_menus(self, client, home_page):
+        """Menus, footer statement link and breadcrumbs: one query together, not one per page."""
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        from home.models import NavigationSettings, SiteSettings
+
+        section = StandardPageFactory(parent=home_page, title="O Centrum", slug="o-centrum")
+        deep = StandardPageFactory(parent=section, title="Zespół", slug="zespol")
+        statement = AccessibilityStatementPageFactory(parent=home_page)
+        hidden = StandardPageFactory(parent=home_page, title="Szkic w menu", slug="szkic-menu", live=False)
+        info = SiteSettings.for_site(home_page.get_site())
+        info.accessibility_statement = statement
+        info.save()
+        navigation = NavigationSettings.for_site(home_page.get_site())
+
+        def item(page):
+            return {"type": "item", "value": {"label": "", "page": page.pk, "url": ""}}
+
+        def queries_for(menu_pages):
+            navigation.main_menu = [item(page) for page in menu_pages]
+            navigation.footer_menu = [item(page) for page in reversed(menu_pages)]
+            navigation.save()
+            client.get(deep.url)  # warm the site root paths
+            with CaptureQueriesContext(connection) as queries:
+                response = client.get(deep.url)
+            return len(queries), response.content.decode()
+
+        short, _html = queries_for([section])
+        extra = [
+            StandardPageFactory(parent=home_page, title=f"Strona {n}", slug=f"strona-{n}") for n in range(8)
+        ]
+        long, html = queries_for([section, hidden, *extra])
+
+        assert long == short
+        assert '<a href="/o-centrum/" aria-current="page">O Centrum</a>' in html  # active section
+        assert html.count('href="/strona-7/"') == 2  # main and footer menu
+        assert "Szkic w menu" not in html  # unpublished menu pages are left out
+        assert f'<a href="{statement.url}">Deklaracja dostępności</a>' in html
+        breadcrumbs = html[
+            html.index('class="breadcrumbs"') : html.index("</nav>", html.index('class="breadcrumbs"'))
+        ]
+        assert (
+            '<a href="/">Strona główna</a>' in breadcrumbs
+            and '<a href="/o-centrum/">O Centrum</a>' in breadcrumbs
+        )
+        assert '<span aria-current="page">Zespół</span>' in breadcrumbs
+        # Site, the route to the page (two per level), view restrictions, both settings, the layout pages.
+        assert long <= 11
+
+    def test_view_restrictions_of_ancestors_and_aliases_in_one_query(
+        self, client, home_page, django_assert_num_queries
+    ):
+        private = StandardPageFactory(parent=home_page, title="Dla członków", slug="dla-czlonkow")
+        inside = StandardPageFactory(parent=private, title="Protokół", slug="protokol")
+        public = StandardPageFactory(parent=home_page, title="Otwarta", slug="otwarta")
+        PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+        alias = private.create_alias(parent=public, update_slug="czlonkowie-alias").specific
+
+        with django_assert_num_queries(1):
+            assert [r.page_id for r in inside.get_view_restrictions()] == [private.pk]
+        assert [r.page_id for r in alias.get_view_restrictions()] == [private.pk]  # through its source
+        assert not public.get_view_restrictions().exists()
+        for page in (home_page, private, inside, public, alias):  # the same answer as Wagtail's own
+            assert set(page.get_view_restrictions()) == set(Page.get_view_restrictions(page)), page
+        assert client.get(inside.url).status_code == 302  # to the login page
+        assert client.get(alias.url).status_code == 302
+        assert client.get(public.url).status_code == 200
+
     def test_staff_can_edit_settings_and_menus(self, staff_client, home_page):
         from home.models import NavigationSettings, SiteSettings
 
