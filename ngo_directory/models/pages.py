@@ -143,21 +143,22 @@ class NGODirectoryPage(RoutablePageMixin, BasePage):
                 Prefetch("logo__renditions"),
             )
         )
+        # The map shows the organisations listed on this page of results (at most DIRECTORY_PER_PAGE),
+        # so the page stays small however many organisations match.
         markers = []
         if self.show_map:
             base_url = self.get_url(request) or ""
-            for row in matching.filter(latitude__isnull=False, longitude__isnull=False).values(
-                "title", "slug", "latitude", "longitude", "street"
-            ):
-                markers.append(
-                    {
-                        "title": row["title"],
-                        "url": f"{base_url}{row['slug']}/",
-                        "lat": float(row["latitude"]),
-                        "lng": float(row["longitude"]),
-                        "address": row["street"],
-                    }
-                )
+            markers = [
+                {
+                    "title": org.title,
+                    "url": f"{base_url}{org.slug}/",
+                    "lat": float(org.latitude),
+                    "lng": float(org.longitude),
+                    "address": org.street,
+                }
+                for org in page_obj.object_list
+                if org.latitude is not None and org.longitude is not None
+            ]
         context.update(
             filter_form=form,
             page_obj=page_obj,

@@ -117,6 +117,24 @@ class TestFilters:
             "/static/vendor/leaflet/leaflet.js" in html and "unpkg" not in html and "cdn" not in html.lower()
         )
 
+    def test_map_shows_only_the_organisations_listed_on_this_page(self, client, directory, areas):
+        """5,000 matches must not put 5,000 markers into one page: the map follows the listing's page."""
+        directory.show_map = True
+        directory.save_revision().publish()
+        bulk_organisations(directory, 45, areas=[areas["sport"]])
+
+        def markers(response):
+            html = response.content.decode()
+            script = re.search(
+                r'<script id="ngo-map-data" type="application/json">(.*?)</script>', html, re.S
+            )
+            return [marker["title"] for marker in json.loads(script[1])]
+
+        first = client.get(directory.url, {"obszar": "sport"})
+        assert markers(first) == titles(first) and len(markers(first)) == 20
+        third = client.get(directory.url, {"obszar": "sport", "strona": 3})
+        assert markers(third) == titles(third) and len(markers(third)) == 5
+
 
 class TestPaginationAndQueryBudget:
     def test_pages_of_twenty_with_filters_kept_in_links(self, client, directory, areas):
