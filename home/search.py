@@ -1,9 +1,12 @@
 """Helpers for full-text search queries typed by visitors."""
 
 import re
+import unicodedata
 
 MAX_QUERY_LENGTH = 200
 _WORD = re.compile(r"\w+", re.UNICODE)
+# Letters NFKD does not decompose into a base letter and a combining mark.
+_UNDECOMPOSED = str.maketrans({"ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "ß": "ss"})
 
 
 def clean_query(raw: str | None) -> str:
@@ -13,6 +16,17 @@ def clean_query(raw: str | None) -> str:
     character would otherwise become a server error instead of a search.
     """
     return " ".join(_WORD.findall((raw or "")[:MAX_QUERY_LENGTH].lower()))
+
+
+def fold_diacritics(text: str) -> str:
+    """Text without diacritics: "Koło Gospodyń" gives "Kolo Gospodyn".
+
+    Visitors often type Polish words without the Polish letters. Neither PostgreSQL's "simple"
+    configuration nor SQLite FTS5 (which keeps "ł") matches "spoleczna" with "społeczna", so the
+    indexed text and the query are both folded with this function.
+    """
+    decomposed = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED))
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 def matching_pks(results):

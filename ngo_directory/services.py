@@ -20,7 +20,7 @@ from home.editors import add_editor, give_subtree
 from home.notifications import notify_staff
 from home.permissions import STAFF_GROUP
 from home.protection import notify_after_commit
-from home.search import clean_query, matching_pks
+from home.search import clean_query, fold_diacritics, matching_pks
 
 from .models import NGODirectoryPage, NGOProfilePage, OnboardingRequest
 from .models.pages import identifier_conflicts
@@ -42,6 +42,9 @@ def filter_organisations(queryset, filters: dict):
     if filters.get("opp"):
         queryset = queryset.filter(is_opp=True)
     if terms := clean_query(filters.get("q")):
+        # Folded: the profile's text is also indexed without diacritics (``search_text_folded``),
+        # so "pomoc spoleczna" finds "Pomoc społeczna" and the accented query still does.
+        terms = fold_diacritics(terms)
         matches = NGOProfilePage.objects.live().search(terms, order_by_relevance=False)
         queryset = queryset.filter(pk__in=matching_pks(matches))
     return queryset

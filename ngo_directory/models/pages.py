@@ -15,6 +15,7 @@ from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
 from home.models import BasePage
+from home.search import fold_diacritics
 
 from ..identifiers import compact, validate_krs, validate_nip, validate_regon
 
@@ -365,6 +366,7 @@ class NGOProfilePage(BasePage):
         index.SearchField("beneficiaries"),
         index.SearchField("description"),
         index.RelatedFields("areas", [index.SearchField("name")]),
+        index.SearchField("search_text_folded"),
         index.AutocompleteField("short_name"),
         index.FilterField("district"),
         index.FilterField("legal_form"),
@@ -413,6 +415,14 @@ class NGOProfilePage(BasePage):
             errors["longitude"] = _("Podaj obie współrzędne albo żadnej.")
         if errors:
             raise ValidationError(errors)
+
+    def search_text_folded(self) -> str:
+        """The searchable text without diacritics, indexed next to the original: the directory search
+        folds the visitor's query the same way (``filter_organisations``)."""
+        texts = [self.title, self.short_name, self.beneficiaries, self.listing_summary]
+        texts += self._meta.get_field("description").get_searchable_content(self.description)
+        texts += [area.name for area in self.areas.all()]
+        return fold_diacritics(" ".join(text for text in texts if text))
 
     def get_summary_source(self):
         """Text of the paragraphs, read from the raw data: rendering images or page links in a listing

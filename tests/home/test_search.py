@@ -2,6 +2,7 @@ import pytest
 from wagtail.models import PageViewRestriction
 
 from home.factories import NewsIndexPageFactory, NewsPageFactory, StandardPageFactory
+from home.search import fold_diacritics
 
 
 @pytest.mark.django_db
@@ -51,3 +52,16 @@ def test_postgres_full_text_search_handles_polish_words(client, home_page):
     StandardPageFactory(parent=home_page, title="Sale", intro="Rezerwacja sal")
     html = client.get("/szukaj/", {"q": "ŹRÓDŁA pożytku"}).content.decode()
     assert "Źródła finansowania" in html and "Rezerwacja sal" not in html
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        ("Koło Gospodyń Wiejskich", "Kolo Gospodyn Wiejskich"),
+        ("ŁÓDŹ żółć gęślą jaźń", "LODZ zolc gesla jazn"),
+        ("Pomoc społeczna", "Pomoc spoleczna"),
+        ("bez zmian 123", "bez zmian 123"),
+    ],
+)
+def test_fold_diacritics_strips_every_polish_letter(text, folded):
+    assert fold_diacritics(text) == folded

@@ -89,6 +89,39 @@ class TestFilters:
             assert client.get(directory.url, {"q": hostile}).status_code == 200
         assert titles(client.get(directory.url, {"q": "Szkic"})) == []
 
+    @pytest.mark.parametrize(
+        ("query", "expected"),
+        [
+            # typed without Polish letters: "ł" has no decomposed form, "ń" has
+            ("kolo gospodyn", ["Koło Gospodyń Wiejskich w Palowicach"]),
+            ("pomoc spoleczna", ["Pomoc Społeczna Łączy Nas"]),
+            ("LACZY", ["Pomoc Społeczna Łączy Nas"]),
+            ("niepelnosprawnosciami", ["Pomoc Społeczna Łączy Nas"]),
+            # the description (a StreamField) is folded too: every factory profile has this paragraph
+            ("dzialamy mieszkancow", None),
+            # typed with them, or mixed
+            ("koło gospodyń", ["Koło Gospodyń Wiejskich w Palowicach"]),
+            ("Pomoc społeczna", ["Pomoc Społeczna Łączy Nas"]),
+            ("spoleczna łączy", ["Pomoc Społeczna Łączy Nas"]),
+            # no false positives: other words stay other words, every word must match
+            ("pomoc", ["Pomoc Społeczna Łączy Nas"]),
+            ("kolo sportowy", []),
+            ("spoleczny", []),
+            ("lacz", []),
+        ],
+    )
+    def test_search_ignores_polish_letters(self, client, directory, organisations, areas, query, expected):
+        social = NGOProfilePageFactory(
+            parent=directory,
+            title="Pomoc Społeczna Łączy Nas",
+            slug="laczy-nas",
+            beneficiaries="dzieci z niepełnosprawnościami",
+        )
+        social.save_revision().publish()
+        if expected is None:
+            expected = sorted([social.title, *(page.title for page in organisations)])
+        assert titles(client.get(directory.url, {"q": query})) == expected
+
     def test_form_keeps_values_and_every_field_has_a_label(self, client, directory, organisations):
         html = client.get(directory.url, {"dzielnica": "palowice", "q": "koło"}).content.decode()
         assert '<option value="palowice" selected>' in html
