@@ -231,6 +231,16 @@ def misses(result) -> list[str]:
     return found
 
 
+def refresh_statistics():
+    """``ANALYZE`` after a bulk load, as autovacuum would do on a server: with the statistics of the
+    empty tables PostgreSQL plans the search as nested loops over every row (371 ms instead of 13 ms
+    for one directory search at 5,000 organisations)."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+
+
 def measure_search(client, args, context, bare):
     """Grow the directory to ``--search-ngos`` organisations, then time each app's search targets."""
     results = []
@@ -239,6 +249,7 @@ def measure_search(client, args, context, bare):
             continue
         started = time.perf_counter()
         built = module.grow_for_search(context, args.search_ngos)
+        refresh_statistics()
         print(
             f"Wyszukiwanie, dane {module.__name__}: {built} ({time.perf_counter() - started:.1f} s)",
             flush=True,
