@@ -20,7 +20,7 @@ from home.editors import add_editor, give_subtree
 from home.notifications import notify_staff
 from home.permissions import STAFF_GROUP
 from home.protection import notify_after_commit
-from home.search import clean_query, fold_diacritics, matching_pks
+from home.search import clean_query, fold_diacritics, folded_matches
 
 from .models import NGODirectoryPage, NGOProfilePage, OnboardingRequest
 from .models.pages import identifier_conflicts
@@ -44,9 +44,7 @@ def filter_organisations(queryset, filters: dict):
     if terms := clean_query(filters.get("q")):
         # Folded: the profile's text is also indexed without diacritics (``search_text_folded``),
         # so "pomoc spoleczna" finds "Pomoc społeczna" and the accented query still does.
-        terms = fold_diacritics(terms)
-        matches = NGOProfilePage.objects.live().search(terms, order_by_relevance=False)
-        queryset = queryset.filter(pk__in=matching_pks(matches))
+        queryset = queryset.filter(pk__in=folded_matches(NGOProfilePage, fold_diacritics(terms)))
     return queryset
 
 
