@@ -18,11 +18,12 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
 from wagtail.images.api.fields import ImageRenditionField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
 from .blocks import RICH_TEXT_FEATURES, BaseStreamBlock, HighlightBlock, MenuItemBlock, OpeningHoursBlock
 from .panels import EMAIL_PANELS, FORM_FIELD_PANELS, PublishingPanel
+from .restrictions import BasePageQuerySet, memoised_restrictions
 
 LISTING_RENDITION = "fill-640x400"
 
@@ -56,6 +57,9 @@ class BasePage(Page):
         help_text=_("Zdjęcie pokazywane na listach i przy udostępnianiu (najlepiej poziome, min. 1200 px)."),
     )
 
+    # ``public()`` reads the view restrictions once per request (home/restrictions.py).
+    objects = PageManager.from_queryset(BasePageQuerySet)()
+
     def get_view_restrictions(self):
         """Wagtail's answer in one query instead of two (every public page asks on every request).
 
@@ -65,6 +69,8 @@ class BasePage(Page):
         from django.db.models import Q
         from wagtail.models import PageViewRestriction
 
+        if memoised_restrictions() == []:  # no private section anywhere (read once this request)
+            return PageViewRestriction.objects.none()
         ancestors = Page.objects.filter(
             path__in=[self.path[: d * self.steplen] for d in range(1, self.depth)]
         )
