@@ -120,3 +120,27 @@ class TestRouting:
         assert "Koordynatorka" in response.content.decode()
         assert client.get("/o-centrum/zespol/nie-ma/").status_code == 404
         assert client.get(draft.url or "/o-centrum/zespol/szkic/").status_code == 404
+
+
+@pytest.mark.django_db
+class TestHomePageImages:
+    def test_hero_and_sharing_image_with_their_renditions_in_two_queries(self, client, home_page):
+        from wagtail.images import get_image_model
+        from wagtail.images.tests.utils import get_test_image_file
+
+        image = get_image_model().objects.create(
+            title="Rynek w Czerwionce", file=get_test_image_file(size=(1800, 900))
+        )
+        home_page.hero_image = image
+        home_page.listing_image = image
+        home_page.save_revision().publish()
+        first = client.get("/").content.decode()  # renditions are generated on the first view
+        hero = image.get_rendition("fill-1600x600")
+        sharing = image.get_rendition("fill-1200x630")
+
+        with CaptureQueriesContext(connection) as captured:
+            html = client.get("/").content.decode()
+        assert html == first
+        assert hero.url in html and sharing.url in html
+        image_queries = [q for q in captured.captured_queries if 'FROM "wagtailimages_' in q["sql"]]
+        assert len(image_queries) == 2  # the image once, both renditions at once
