@@ -3,6 +3,7 @@
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import Prefetch
+from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
@@ -18,13 +19,17 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
 from wagtail.images.api.fields import ImageRenditionField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
 
 from .blocks import RICH_TEXT_FEATURES, BaseStreamBlock, HighlightBlock, MenuItemBlock, OpeningHoursBlock
 from .panels import EMAIL_PANELS, FORM_FIELD_PANELS, PublishingPanel
+from .restrictions import BasePageQuerySet, memoised_restrictions
 
 LISTING_RENDITION = "fill-640x400"
+OG_RENDITION = "fill-1200x630"  # templates/base.html: og:image
+HERO_RENDITION = "fill-1600x600"  # templates/home/home_page.html
 
 
 def prefetch_listing_images(queryset, field="listing_image"):
@@ -56,6 +61,33 @@ class BasePage(Page):
         help_text=_("Zdjęcie pokazywane na listach i przy udostępnianiu (najlepiej poziome, min. 1200 px)."),
     )
 
+    # ``public()`` reads the view restrictions once per request (home/restrictions.py).
+    objects = PageManager.from_queryset(BasePageQuerySet)()
+
+    def route(self, request, path_components):
+        """Wagtail's ``Page.route``, without loading the specific row of a page passed through.
+
+        Wagtail loads ``.specific`` at every level (a query each) only to call its ``route``; a level
+        whose class routes exactly like this one (no ``RoutablePageMixin``, no override) is walked
+        as a plain ``Page``. The page finally routed to is specific, as before.
+        """
+        page = self
+        while path_components:
+            try:
+                subpage = page.get_children().get(slug=path_components[0])
+            except self.base_page_model.DoesNotExist as e:
+                raise Http404 from e
+            subpage._cached_parent_obj = page  # as Wagtail: the parent needs no query
+            path_components = path_components[1:]
+            specific_class = subpage.specific_class
+            if path_components and specific_class is not None and specific_class.route is BasePage.route:
+                page = subpage
+                continue
+            return subpage.specific.route(request, path_components)
+        if self.live:
+            return RouteResult(self)
+        raise Http404
+
     def get_view_restrictions(self):
         """Wagtail's answer in one query instead of two (every public page asks on every request).
 
@@ -65,6 +97,8 @@ class BasePage(Page):
         from django.db.models import Q
         from wagtail.models import PageViewRestriction
 
+        if memoised_restrictions() == []:  # no private section anywhere (read once this request)
+            return PageViewRestriction.objects.none()
         ancestors = Page.objects.filter(
             path__in=[self.path[: d * self.steplen] for d in range(1, self.depth)]
         )
@@ -253,8 +287,23 @@ class HomePage(BasePage):
         """
         return [fn(request, self) for fn in hooks.get_hooks("cop_home_sections")]
 
+    def prefetch_images(self):
+        """The hero and the sharing image (often the same) with their renditions: two queries, not four."""
+        ids = {self.hero_image_id, self.listing_image_id} - {None}
+        if not ids:
+            return
+        images = (
+            get_image_model().objects.filter(pk__in=ids).prefetch_renditions(HERO_RENDITION, OG_RENDITION)
+        )
+        by_id = {image.pk: image for image in images}
+        if self.hero_image_id in by_id:
+            self.hero_image = by_id[self.hero_image_id]
+        if self.listing_image_id in by_id:
+            self.listing_image = by_id[self.listing_image_id]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        self.prefetch_images()
         context["latest_news"] = self.latest_news()
         context["home_sections"] = [html for html in self.home_sections(request) if html]
         context["partner_list"] = self.partners.select_related("logo").prefetch_related(
@@ -543,8 +592,57 @@ def default_staff_group():
     return Group.objects.filter(name=STAFF_GROUP).values_list("pk", flat=True).first()
 
 
+def _load_layout_settings(request):
+    """``SiteSettings`` and ``NavigationSettings`` of the request's site in one query, kept on the request.
+
+    Every page's layout reads both; Wagtail asks for each separately (two queries per page). The menus
+    come as subqueries of the ``SiteSettings`` row; when either row does not exist yet, Wagtail's own
+    ``for_request`` creates it, exactly as before. Cached on the request under Wagtail's attribute names.
+    """
+    from django.db.models import OuterRef, Subquery
+    from wagtail.models import Site
+
+    site = Site.find_for_request(request)
+    if site is None:
+        return
+    menus = NavigationSettings.objects.filter(site_id=OuterRef("site_id"))
+    site_info = (
+        SiteSettings.base_queryset()
+        .filter(site=site)
+        .annotate(
+            _navigation_id=Subquery(menus.values("pk")[:1]),
+            _navigation_main_menu=Subquery(menus.values("main_menu")[:1]),
+            _navigation_footer_menu=Subquery(menus.values("footer_menu")[:1]),
+        )
+        .first()
+    )
+    if site_info is None:
+        return
+    site_info._request = request
+    setattr(request, SiteSettings.get_cache_attr_name(), site_info)
+    if site_info._navigation_id is not None:
+        navigation = NavigationSettings(
+            pk=site_info._navigation_id,
+            site=site,
+            main_menu=site_info._navigation_main_menu,
+            footer_menu=site_info._navigation_footer_menu,
+        )
+        navigation._state.adding = False
+        navigation._state.db = site_info._state.db
+        navigation._request = request
+        setattr(request, NavigationSettings.get_cache_attr_name(), navigation)
+
+
+class _LayoutSettingMixin:
+    @classmethod
+    def for_request(cls, request):
+        if not hasattr(request, cls.get_cache_attr_name()):
+            _load_layout_settings(request)
+        return super().for_request(request)
+
+
 @register_setting(icon="site")
-class SiteSettings(BaseSiteSetting):
+class SiteSettings(_LayoutSettingMixin, BaseSiteSetting):
     """The Centre's contact details, opening hours and footer, edited by staff."""
 
     organisation_name = models.CharField(
@@ -668,7 +766,7 @@ class SiteSettings(BaseSiteSetting):
 
 
 @register_setting(icon="list-ul")
-class NavigationSettings(BaseSiteSetting):
+class NavigationSettings(_LayoutSettingMixin, BaseSiteSetting):
     """The main menu and the footer menu, edited by staff."""
 
     main_menu = StreamField(

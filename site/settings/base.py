@@ -79,6 +79,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "home.middleware.COPContentSecurityPolicyMiddleware",
+    # View restrictions read once per GET request, not in every `.public()` (home/restrictions.py).
+    "home.restrictions.RequestRestrictionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last: a cached page skips only the view; everything above still runs (home/cache.py).
     "home.middleware.PageCacheMiddleware",

@@ -108,7 +108,7 @@ def test_rooms_page_query_budget_does_not_grow_with_rooms(
     for _ in range(rooms):
         RoomFactory()
     client.get(rooms_page.url)  # warm the site/settings caches
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(10):
         response = client.get(rooms_page.url)
     assert response.content.decode().count('class="room-card"') == rooms
 
@@ -197,7 +197,7 @@ def test_week_view_query_budget(client, rooms_page, room, bookings, django_asser
         )
     url = f"{rooms_page.url}sala/{room.slug}/?tydzien={week_param(day)}"
     client.get(url)
-    with django_assert_max_num_queries(13):
+    with django_assert_max_num_queries(12):
         response = client.get(url)
     assert response.content.decode().count("<li><time") == bookings
 

@@ -136,6 +136,6 @@ def test_club_list_query_budget(client, club_index, rows, django_assert_max_num_
     for n in range(rows):
         VolunteerClubPageFactory(parent=club_index, title=f"Koło {n:02d}")
     client.get(club_index.url)
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(10):
         html = client.get(club_index.url).content.decode()
     assert f"Koło {rows - 1:02d}" in html

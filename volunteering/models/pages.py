@@ -487,8 +487,8 @@ class VolunteerOfferPage(BasePage):
     def organiser(self) -> str:
         from ngo_directory.models import NGOProfilePage
 
-        parent = self.get_parent().specific
-        if isinstance(parent, NGOProfilePage):
+        parent = self.get_parent()  # its class is known without loading the specific page
+        if parent.specific_class is not None and issubclass(parent.specific_class, NGOProfilePage):
             return parent.title
         return self.organiser_name or "Centrum Wolontariatu"
 
