@@ -31,6 +31,9 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/browser/" in str(item.fspath).replace(os.sep, "/"):
             item.add_marker(pytest.mark.browser)
+            # One worker runs every browser test, one after another (`--dist loadgroup` in .ci/run): two
+            # Chromiums side by side with two live servers have left a page waiting forever under xdist.
+            item.add_marker(pytest.mark.xdist_group("browser"))
 
 
 @pytest.fixture(scope="session")
