@@ -9,7 +9,9 @@ Builds a throwaway database (created and dropped here; for PostgreSQL it is ``<n
 the database the URL names, which is never touched), loads the demo content of every app, lets every
 app's ``bench.py`` add its large data set, then measures each target in-process (Django's test client,
 the full middleware stack): SQL queries per request, median and p95 time over N requests, and the
-median as a multiple of a bare ``HttpResponse`` view measured in the same run.
+median as a multiple of a bare ``HttpResponse`` view measured in the same run (the issue's baseline)
+and, for the cold column, of an empty page in the site's base template (``×rama``: what the page's
+own content costs on top of the header, navigation and footer every page shares).
 """
 
 import argparse
@@ -197,7 +199,7 @@ def measure(client, url, requests, warmup, expected_status=200, cold=False, show
     }
 
 
-def measure_target(client, target, args, bare):
+def measure_target(client, target, args, bare, frame):
     """Both columns of one target: cold (cache emptied before each request) and cached (warm)."""
     result = {"name": target.name, "url": target.url, "kind": target.kind}
     for column, cold in (("cold", True), ("cached", False)):
@@ -208,6 +210,7 @@ def measure_target(client, target, args, bare):
             client, target.url, args.requests, args.warmup, target.status, cold, args.show_queries
         )
         figures["ratio"] = figures["median_ms"] / bare["median_ms"]
+        figures["frame_ratio"] = figures["median_ms"] / frame["median_ms"]
         result[column] = figures
     result["misses"] = misses(result)
     return result
@@ -277,7 +280,7 @@ def main(argv=None):
     from django.db import connection
     from django.test import Client
 
-    from bench.urls import BARE_URL
+    from bench.urls import BARE_URL, EMPTY_PAGE_URL
 
     print(f"Baza: {connection.vendor}, tymczasowa baza {os.environ['COP_BENCH_DB_NAME']}", flush=True)
     started = time.perf_counter()
@@ -288,8 +291,9 @@ def main(argv=None):
         targets = collect_targets(context, args.only)
         client = Client()
         bare = measure(client, BARE_URL, args.requests * 3, args.warmup)
-        results = [measure_target(client, target, args, bare) for target in targets]
-        report(args, connection.vendor, context, bare, results, [])
+        frame = measure(client, EMPTY_PAGE_URL, args.requests * 3, args.warmup, cold=True)
+        results = [measure_target(client, target, args, bare, frame) for target in targets]
+        report(args, connection.vendor, context, bare, results, [], frame)
         search = measure_search(client, args, context, bare) if args.search_ngos else []
         if search:
             report_search(connection.vendor, search)
@@ -304,6 +308,7 @@ def main(argv=None):
                         "requests": args.requests,
                         "built": context.built,
                         "bare": bare,
+                        "empty_page": frame,
                         "results": results,
                         "search": search,
                     },
@@ -316,7 +321,7 @@ def main(argv=None):
         shutil.rmtree(workdir, ignore_errors=True)
 
 
-def report(args, vendor, context, bare, results, search=()):
+def report(args, vendor, context, bare, results, search=(), frame=None):
     print()
     print(
         f"Dane: {', '.join(context.built) or 'tylko demonstracyjne'}; {args.requests} żądań na cel ({vendor})"
@@ -326,6 +331,11 @@ def report(args, vendor, context, bare, results, search=()):
         f"p95 {bare['p95_ms']:.2f} ms, zapytań SQL: {bare['queries']}"
     )
     print(
+        f"Pusta strona serwisu (szablon bazowy: nagłówek, nawigacja, stopka; bez pamięci): mediana "
+        f"{frame['median_ms']:.2f} ms, p95 {frame['p95_ms']:.2f} ms, zapytań SQL: {frame['queries']} "
+        "– kolumna ×rama to krotność tej strony"
+    )
+    print(
         f"Cele: strona publiczna ≤ {MAX_PAGE_QUERIES} zapytań; katalog organizacji ≤ "
         f"{DIRECTORY_MAX_RATIO_COLD:g}× gołego widoku bez pamięci podręcznej i ≤ {DIRECTORY_MAX_RATIO_CACHED:g}× "
         f"z pamięcią; wyszukiwanie p95 ≤ {SEARCH_MAX_P95_MS:g} ms. "
@@ -333,7 +343,7 @@ def report(args, vendor, context, bare, results, search=()):
         "(HIT: ile odpowiedzi miało nagłówek X-Cache: HIT)."
     )
     header = (
-        f"{'cel':<40} {'zapytań':>7} │ {'bez pamięci: med':>16} {'p95':>7} {'×goły':>6} │ "
+        f"{'cel':<40} {'zapytań':>7} │ {'bez pamięci: med':>16} {'p95':>7} {'×goły':>6} {'×rama':>6} │ "
         f"{'z pamięcią: zap.':>16} {'med':>7} {'p95':>7} {'×goły':>6} {'HIT':>4} │ {'KiB':>6}  uwagi"
     )
     print()
@@ -352,7 +362,7 @@ def report(args, vendor, context, bare, results, search=()):
             flag = ("NIE SPEŁNIA: " + "; ".join(r["misses"])) if r["misses"] else ""
             print(
                 f"{r['name'][:40]:<40} {cold['queries']:>7} │ {cold['median_ms']:>16.2f} {cold['p95_ms']:>7.2f} "
-                f"{cold['ratio']:>6.1f} │ {warm} │ {cold['bytes'] / 1024:>6.1f}  {flag or r['url']}"
+                f"{cold['ratio']:>6.1f} {cold['frame_ratio']:>6.1f} │ {warm} │ {cold['bytes'] / 1024:>6.1f}  {flag or r['url']}"
             )
     missed = [r for r in results if r["misses"]]
     print()
