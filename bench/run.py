@@ -80,6 +80,11 @@ def parse_args(argv=None):
     parser.add_argument(
         "--show-queries", action="store_true", help="print the SQL of each measured target's request"
     )
+    parser.add_argument(
+        "--keep-database",
+        action="store_true",
+        help="do not drop the throwaway database at the end (to study its queries with EXPLAIN)",
+    )
     args = parser.parse_args(argv)
     args.sizes = {}
     for item in args.size:
@@ -317,7 +322,10 @@ def main(argv=None):
                 )
             )
     finally:
-        connection.creation.destroy_test_db(os.environ["DATABASE_URL"], verbosity=0, keepdb=False)
+        if args.keep_database:
+            print(f"Baza zachowana: {os.environ['COP_BENCH_DB_NAME']}", flush=True)
+        else:
+            connection.creation.destroy_test_db(os.environ["DATABASE_URL"], verbosity=0, keepdb=False)
         shutil.rmtree(workdir, ignore_errors=True)
 
 

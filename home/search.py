@@ -3,11 +3,6 @@
 import re
 import unicodedata
 
-from django.contrib.contenttypes.models import ContentType
-from django.db import connection
-from django.db.models import IntegerField
-from django.db.models.functions import Cast
-
 MAX_QUERY_LENGTH = 200
 _WORD = re.compile(r"\w+", re.UNICODE)
 # Letters NFKD does not decompose into a base letter and a combining mark.
@@ -49,28 +44,12 @@ def matching_pks(results):
 
 def folded_matches(model, folded_terms: str):
     """Keys of the live ``model`` pages whose folded text (see ``fold_diacritics``) has every word
-    of ``folded_terms``, for ``queryset.filter(pk__in=...)``.
+    of ``folded_terms``, through the search backend, for ``queryset.filter(pk__in=...)``.
 
-    ``model`` must index all its searchable text folded in one ``SearchField``. On PostgreSQL with
-    Wagtail's database backend this reads the ``body`` of the search index entries directly: its
-    own GIN index answers it, whereas the backend's ``(title || body) @@ query`` is planned as a
-    scan of every entry and a sort of every page (110 ms instead of 36 ms for 6,000 matches among
-    20,000 organisations). Elsewhere the search goes through the backend.
+    ``model`` must index all its searchable text folded in one ``SearchField``. (The NGO directory
+    on PostgreSQL reads its own search documents instead: ``ngo_directory.search``.)
     """
     from wagtail.search.backends import get_search_backend
-    from wagtail.search.backends.database.postgres.postgres import PostgresSearchBackend
 
     backend = get_search_backend()
-    if connection.vendor == "postgresql" and isinstance(backend, PostgresSearchBackend):
-        from django.contrib.postgres.search import SearchQuery
-        from wagtail.search.models import IndexEntry
-
-        return (
-            IndexEntry.objects.filter(
-                content_type=ContentType.objects.get_for_model(model),
-                body=SearchQuery(folded_terms, config=backend.config, search_type="plain"),
-            )
-            .annotate(object_pk=Cast("object_id", IntegerField()))
-            .values("object_pk")
-        )
     return matching_pks(backend.search(folded_terms, model.objects.live(), order_by_relevance=False))

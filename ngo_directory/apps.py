@@ -8,3 +8,13 @@ class NGODirectoryConfig(AppConfig):
     name = "ngo_directory"
     verbose_name = _("Baza organizacji")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from django.db.models.signals import post_save
+
+        from . import search
+        from .models import NGOProfilePage
+
+        post_save.connect(
+            search.refresh_after_save, sender=NGOProfilePage, dispatch_uid="ngo_search_document"
+        )

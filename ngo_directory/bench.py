@@ -15,6 +15,7 @@ from home.blocks import paragraph
 from .identifiers import valid_krs, valid_nip, valid_regon
 from .models import AreaOfActivity, NGODirectoryPage, NGOProfilePage, TaxCampaignPage
 from .models.pages import DISTRICTS, LEGAL_FORMS_IN_KRS
+from .search import refresh_documents
 
 # Series offsets far from the demo content, the factories and the onboarding requests.
 KRS_BASE = 3_000_000
@@ -109,6 +110,7 @@ def add_organisations(count: int, start: int = 0, seed: int = 5000) -> list[NGOP
             ],
             batch_size=2000,
         )
+        refresh_documents(saved_pages)  # the directory's own search documents (PostgreSQL)
 
     saved = []
     for chunk in range(0, len(pages), 5000):  # memory stays flat at 100,000 profiles

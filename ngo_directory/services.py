@@ -20,8 +20,9 @@ from home.editors import add_editor, give_subtree
 from home.notifications import notify_staff
 from home.permissions import STAFF_GROUP
 from home.protection import notify_after_commit
-from home.search import clean_query, fold_diacritics, folded_matches
+from home.search import clean_query
 
+from . import search
 from .models import NGODirectoryPage, NGOProfilePage, OnboardingRequest
 from .models.pages import identifier_conflicts
 
@@ -42,9 +43,9 @@ def filter_organisations(queryset, filters: dict):
     if filters.get("opp"):
         queryset = queryset.filter(is_opp=True)
     if terms := clean_query(filters.get("q")):
-        # Folded: the profile's text is also indexed without diacritics (``search_text_folded``),
+        # Folded: the profile's text is also searchable without diacritics (``search_text_folded``),
         # so "pomoc spoleczna" finds "Pomoc społeczna" and the accented query still does.
-        queryset = queryset.filter(pk__in=folded_matches(NGOProfilePage, fold_diacritics(terms)))
+        queryset = search.matching(queryset, terms)
     return queryset
 
 

@@ -13,6 +13,7 @@ from .pages import (
     TaxCampaignPage,
     identifier_conflicts,
 )
+from .search import NGOSearchDocument
 
 __all__ = [
     "DISTRICTS",
@@ -23,6 +24,7 @@ __all__ = [
     "NGODocument",
     "NGOGalleryImage",
     "NGOProfilePage",
+    "NGOSearchDocument",
     "OnboardingRequest",
     "TaxCampaignPage",
     "identifier_conflicts",

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import Prefetch, Q
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail import hooks
@@ -44,6 +45,31 @@ LEGAL_FORMS = [
 LEGAL_FORMS_IN_KRS = {"stowarzyszenie", "fundacja", "spoldzielnia_socjalna"}
 
 DIRECTORY_PER_PAGE = 20
+SEARCH_COUNT_CAP = 1000
+
+
+class CappedPaginator(Paginator):
+    """A paginator that counts at most ``cap`` items (``None``: all) and offers their pages only.
+
+    ``count_queryset`` (unordered) is counted instead of the listed one, so the count does not sort.
+    ``capped`` tells whether more items matched than were counted.
+    """
+
+    def __init__(self, object_list, per_page, *, cap=None, count_queryset=None):
+        super().__init__(object_list, per_page)
+        self.cap = cap
+        self.count_queryset = object_list if count_queryset is None else count_queryset
+        self.capped = False
+
+    @cached_property
+    def count(self):
+        if self.cap is None:
+            return self.count_queryset.count()
+        found = self.count_queryset[: self.cap + 1].count()
+        self.capped = found > self.cap
+        return min(found, self.cap)
+
+
 LOGO_RENDITION = "fill-160x160"
 
 
@@ -131,18 +157,27 @@ class NGODirectoryPage(RoutablePageMixin, BasePage):
         form = DirectoryFilterForm(request.GET or None)
         filters = form.filters
         matching = filter_organisations(self.organisations(), filters)
-        paginator = Paginator(matching.order_by("title", "pk"), DIRECTORY_PER_PAGE)
+        # A search counts at most SEARCH_COUNT_CAP matches: a broad word among 100,000 organisations
+        # matches tens of thousands, and counting them all would cost more than the rest of the page.
+        paginator = CappedPaginator(
+            matching.order_by("title", "pk").values("pk"),
+            DIRECTORY_PER_PAGE,
+            cap=SEARCH_COUNT_CAP if filters.get("q") else None,
+            count_queryset=matching.order_by(),
+        )
         try:
             page_obj = paginator.page(request.GET.get("strona", 1))
         except PageNotAnInteger:
             page_obj = paginator.page(1)
         except EmptyPage:
             page_obj = paginator.page(paginator.num_pages)
+        # The page's keys are sorted on (title, pk) alone, then only its 20 rows are read in full: with
+        # tens of thousands of matches, sorting whole rows cost more than sorting the keys.
         page_obj.object_list = list(
-            page_obj.object_list.select_related("logo").prefetch_related(
-                "areas",
-                Prefetch("logo__renditions"),
-            )
+            NGOProfilePage.objects.filter(pk__in=page_obj.object_list)
+            .order_by("title", "pk")
+            .select_related("logo")
+            .prefetch_related("areas", Prefetch("logo__renditions"))
         )
         # The map shows the organisations listed on this page of results (at most DIRECTORY_PER_PAGE),
         # so the page stays small however many organisations match.
@@ -165,6 +200,7 @@ class NGODirectoryPage(RoutablePageMixin, BasePage):
             page_obj=page_obj,
             organisations=page_obj.object_list,
             result_count=paginator.count,
+            result_count_capped=paginator.capped,
             is_filtered=bool(filters),
             map_markers=markers,
         )

@@ -1,0 +1,79 @@
+"""Accent-insensitive directory search: the query filter and the per-profile search documents.
+
+On PostgreSQL the directory (page and API) searches ``NGOSearchDocument``: one narrow ``tsvector`` row
+per profile with the profile's text folded (``NGOProfilePage.search_text_folded``), under a GIN index.
+Elsewhere (SQLite) it searches the same folded text through Wagtail's search backend.
+"""
+
+from django.contrib.postgres.search import SearchQuery
+from django.db import connection
+
+from home.search import fold_diacritics, folded_matches
+
+from .models import NGOProfilePage, NGOSearchDocument
+
+# A save that writes only these fields does not change what the directory search reads (Wagtail's
+# draft saves, locks, workflow state): the document is not rebuilt for them.
+CONTENT_FIELDS = {
+    "title",
+    "short_name",
+    "beneficiaries",
+    "listing_summary",
+    "description",
+    "areas",
+}
+CONFIG = "simple"
+_UPSERT = (
+    "INSERT INTO ngo_directory_ngosearchdocument (page_id, document) "
+    "VALUES (%s, to_tsvector(%s, %s)) "
+    "ON CONFLICT (page_id) DO UPDATE SET document = EXCLUDED.document"
+)
+
+
+def uses_documents() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def matching(queryset, terms: str):
+    """``queryset`` (of profiles) narrowed to those whose text has every word of ``terms`` (cleaned
+    words, see ``home.search.clean_query``), with or without Polish letters."""
+    folded = fold_diacritics(terms)
+    if uses_documents():
+        documents = NGOSearchDocument.objects.filter(
+            document=SearchQuery(folded, config=CONFIG, search_type="plain")
+        )
+        return queryset.filter(pk__in=documents.values("page_id"))
+    return queryset.filter(pk__in=folded_matches(NGOProfilePage, folded))
+
+
+def refresh_documents(pages) -> int:
+    """Write the search document of each profile in ``pages`` (instances with their areas at hand:
+    ``search_text_folded`` reads ``areas``). One statement per profile, sent in batches."""
+    if not uses_documents():
+        return 0
+    rows = [(page.pk, CONFIG, page.search_text_folded()) for page in pages]
+    with connection.cursor() as cursor:
+        cursor.executemany(_UPSERT, rows)
+    return len(rows)
+
+
+def refresh_all(batch_size: int = 2000) -> int:
+    """Rebuild every profile's document (``manage.py refresh_directory_search``)."""
+    if not uses_documents():
+        return 0
+    done = 0
+    queryset = NGOProfilePage.objects.order_by("pk").prefetch_related("areas")
+    last_pk = 0
+    while batch := list(queryset.filter(pk__gt=last_pk)[:batch_size]):
+        done += refresh_documents(batch)
+        last_pk = batch[-1].pk
+    return done
+
+
+def refresh_after_save(sender, instance, update_fields=None, raw=False, **kwargs) -> None:
+    """``post_save`` of a profile: rebuild its document when its content may have changed."""
+    if raw or not uses_documents():
+        return
+    if update_fields is not None and not CONTENT_FIELDS.intersection(update_fields):
+        return
+    refresh_documents([instance])
