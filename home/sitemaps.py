@@ -23,18 +23,21 @@ from __future__ import annotations
 
 import datetime
 from urllib.parse import quote
+from xml.sax.saxutils import escape
 
 from django.db.models import Count, Max, Q
 from django.db.models.functions import Coalesce
-from django.http import Http404
-from django.template.response import TemplateResponse
+from django.http import Http404, HttpResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import RFC3986_SUBDELIMS, http_date
 from django.views.decorators.cache import cache_page
 from django.views.decorators.http import require_safe
 from wagtail.models import Page, Site, get_page_models
 
 from .restrictions import BasePageQuerySet
+
+SITEMAP_NAMESPACE = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
 # URLs (pages) per section sitemap. The protocol allows 50,000; a smaller page keeps every response
 # small (about 150 KiB) and quick to build on a cache miss.
@@ -100,8 +103,12 @@ class _Locations:
         return f"{self.root_url}{self.prefix}{relative}"
 
 
-def _xml_response(request, template: str, context: dict, last_modified: datetime.datetime | None):
-    response = TemplateResponse(request, template, context, content_type="application/xml")
+def _xml_response(body: list[str], root: str, last_modified: datetime.datetime | None) -> HttpResponse:
+    """The XML document: written directly, since Django's template took ~0.2 ms per URL (most of the time)."""
+    response = HttpResponse(
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<{root} xmlns="{SITEMAP_NAMESPACE}">\n{"".join(body)}</{root}>\n',
+        content_type="application/xml; charset=utf-8",
+    )
     # As Django's sitemap views: the sitemap itself is not a search result.
     response.headers["X-Robots-Tag"] = "noindex, noodp, noarchive"
     if last_modified is not None:
@@ -121,15 +128,17 @@ def index(request):
         .annotate(pages=Count("pk"), lastmod=Max("lastmod"))
     )
     entries = []
+    lastmods = []
     for name, pages, lastmod in sections:
-        address = request.build_absolute_uri(reverse("sitemap_section", args=(name,)))
+        address = escape(request.build_absolute_uri(reverse("sitemap_section", args=(name,))))
+        # The section's last change, in full (W3C datetime), as Django's index template writes it.
+        changed = f"<lastmod>{timezone.localtime(lastmod).isoformat()}</lastmod>" if lastmod else ""
         for number in range(1, -(-pages // SITEMAP_PAGE_SIZE) + 1):
             location = address if number == 1 else f"{address}?p={number}"
-            entries.append({"location": location, "last_mod": lastmod})
-    lastmods = [entry["last_mod"] for entry in entries if entry["last_mod"]]
-    return _xml_response(
-        request, "sitemap_index.xml", {"sitemaps": entries}, max(lastmods) if lastmods else None
-    )
+            entries.append(f"<sitemap><loc>{location}</loc>{changed}</sitemap>\n")
+        if lastmod:
+            lastmods.append(lastmod)
+    return _xml_response(entries, "sitemapindex", max(lastmods) if lastmods else None)
 
 
 @require_safe
@@ -151,12 +160,13 @@ def section(request, section: str):
     if not rows:
         raise Http404
     location = _Locations(site)
-    urls = []
+    zone = timezone.get_current_timezone()
+    entries = []
     for url_path, lastmod, app_label, model in rows:
+        # The day of the last change in the site's time zone, as Django's sitemap template writes it.
+        changed = f"<lastmod>{lastmod.astimezone(zone).date().isoformat()}</lastmod>" if lastmod else ""
         page_url = location(url_path)
-        urls.append({"location": page_url, "lastmod": lastmod})
-        for subpath in subpaths.get((app_label, model), ()):
-            urls.append({"location": page_url + subpath, "lastmod": lastmod})
+        for url in (page_url, *(page_url + subpath for subpath in subpaths.get((app_label, model), ()))):
+            entries.append(f"<url><loc>{escape(url)}</loc>{changed}</url>\n")
     lastmods = [row[1] for row in rows]
-    last_modified = max(lastmods) if all(lastmods) else None
-    return _xml_response(request, "sitemap.xml", {"urlset": urls}, last_modified)
+    return _xml_response(entries, "urlset", max(lastmods) if all(lastmods) else None)
