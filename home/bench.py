@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from django.db import connection, transaction
 from django.db.models import F
+from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page
 
@@ -214,8 +215,12 @@ def targets(context: BenchContext) -> list[Target]:
         Target("formularz kontaktowy", contact.url),
         Target("deklaracja dostępności", statement.url),
         Target("wyniki wyszukiwania", "/szukaj/?q=centrum+organizacji"),
-        Target("sitemap.xml", "/sitemap.xml"),
-        Target("sitemap.xml bez pamięci podręcznej", "/sitemap.xml", uncached=True),
+        # The sitemap index and this app's first section page (home/sitemaps.py); each app adds its own.
+        Target("sitemap.xml (indeks)", "/sitemap.xml"),
+        Target("sitemap.xml (indeks) bez pamięci podręcznej", "/sitemap.xml", uncached=True),
+        Target(
+            "sitemap: strony Centrum bez pamięci", reverse("sitemap_section", args=("home",)), uncached=True
+        ),
         Target("API: lista aktualności", "/api/cop/v1/news/", kind="api"),
         Target("API: lista aktualności (100)", "/api/cop/v1/news/?limit=100", kind="api"),
         Target("API: aktualność", f"/api/cop/v1/news/{news.pk}/", kind="api"),

@@ -64,6 +64,12 @@ class BasePage(Page):
     # ``public()`` reads the view restrictions once per request (home/restrictions.py).
     objects = PageManager.from_queryset(BasePageQuerySet)()
 
+    # The sitemap (home/sitemaps.py) reads these from the class, never from each page: a type whose
+    # pages must not be offered to search engines sets ``sitemap_exclude``; a routable type lists the
+    # sub-pages (relative paths such as "archiwum/") that search engines should find after each page.
+    sitemap_exclude = False
+    sitemap_subpaths: tuple[str, ...] = ()
+
     def route(self, request, path_components):
         """Wagtail's ``Page.route``, without loading the specific row of a page passed through.
 

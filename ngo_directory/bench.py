@@ -9,6 +9,8 @@ uses to grow the directory to 100,000 organisations for the search measurement.
 import random
 from decimal import Decimal
 
+from django.urls import reverse
+
 from home.bench import BenchContext, Target, bulk_child_pages
 from home.blocks import paragraph
 
@@ -138,6 +140,11 @@ def targets(context: BenchContext) -> list[Target]:
         Target("katalog: wyszukiwanie", f"{directory.url}?q=seniorom"),
         Target("profil organizacji", profile.url),
         Target("formularz: dodaj organizację", f"{directory.url}dodaj/"),
+        Target(  # the biggest section of the sitemap: its first page of 1,000 organisations
+            "sitemap: organizacje bez pamięci",
+            reverse("sitemap_section", args=(NGOProfilePage._meta.app_label,)),
+            uncached=True,
+        ),
         Target("API: organizacje", "/api/cop/v1/organizacje/", kind="api"),
         Target("API: organizacje, filtr", "/api/cop/v1/organizacje/?obszar=sport&opp=true", kind="api"),
         Target("API: organizacje, wyszukiwanie", "/api/cop/v1/organizacje/?q=seniorom", kind="api"),

@@ -2,27 +2,24 @@
 
 from django.conf import settings
 from django.urls import include, path
-from django.views.decorators.cache import cache_page
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import api as domain_api
+from home import sitemaps
 from home import views as home_views
 from home.api_v2 import api_router
 
 domain_api.autodiscover()
 
-# The sitemap lists every live page (thousands with the directory, events...): one rendering an hour
-# is plenty for search engines and keeps the URL from being an easy way to load the server.
-SITEMAP_CACHE_SECONDS = 60 * 60
-
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("dokumenty/", include(wagtaildocs_urls)),
     path("szukaj/", home_views.search, name="search"),
-    path("sitemap.xml", cache_page(SITEMAP_CACHE_SECONDS)(sitemap), name="sitemap"),
+    # An index of per-section sitemaps, each cached for an hour (home/sitemaps.py).
+    path("sitemap.xml", sitemaps.index, name="sitemap"),
+    path("sitemap-<slug:section>.xml", sitemaps.section, name="sitemap_section"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     # Load balancers and monitoring (docs/operations.md); exempt from the HTTPS redirect.
     path("healthz/", home_views.health, name="health"),

@@ -240,17 +240,9 @@ class TestSiteFurniture:
         NewsPageFactory(parent=news_index, slug="szkic", live=False)
         robots = client.get("/robots.txt").content.decode()
         assert "Disallow: /admin/" in robots and "Sitemap: http://testserver/sitemap.xml" in robots
-        sitemap = client.get("/sitemap.xml").content.decode()
+        sitemap = client.get("/sitemap-home.xml").content.decode()  # the index: tests/home/test_sitemap.py
         assert f"http://testserver{news.url}" in sitemap
         assert "/szkic/" not in sitemap
-
-    def test_sitemap_is_rendered_once_an_hour(self, client, home_page, news_index, django_assert_num_queries):
-        NewsPageFactory.create_batch(3, parent=news_index)
-        first = client.get("/sitemap.xml")
-        assert "max-age=3600" in first["Cache-Control"]
-        with django_assert_num_queries(0):
-            again = client.get("/sitemap.xml")
-        assert again.content == first.content
 
     def test_menus_and_settings_from_the_admin_side(self, client, home_page):
         from home.models import NavigationSettings, SiteSettings
