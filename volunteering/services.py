@@ -3,10 +3,12 @@
 Settings (all optional):
 
 * ``VOLUNTEERING_LINK_MAX_AGE`` – seconds a confirmation link stays valid (default 14 days);
-* ``VOLUNTEERING_WITHDRAW_LINK_MAX_AGE`` – seconds a withdrawal link stays valid (default 3 years);
+* ``VOLUNTEERING_WITHDRAW_LINK_MAX_AGE`` – seconds a withdrawal link (of a volunteer or of an offer
+  application) stays valid (default 3 years);
 * ``VOLUNTEERING_RETENTION_DAYS`` – days after consent (or last confirmation) before a record is
   anonymised (default 3 years);
-* ``VOLUNTEERING_WITHDRAWN_GRACE_DAYS`` – days a withdrawn record is kept before anonymisation (default 30);
+* ``VOLUNTEERING_WITHDRAWN_GRACE_DAYS`` – days a withdrawn record (volunteer or offer application) is kept
+  before anonymisation (default 30);
 * ``VOLUNTEERING_UNCONFIRMED_DAYS`` – days an unconfirmed sign-up waits before it is deleted (default 14).
 """
 
@@ -20,7 +22,8 @@ from django.core import signing
 from django.core.mail import send_mail
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import Q, Value
+from django.db.models.functions import Lower
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -183,8 +186,10 @@ def known_volunteer(email: str) -> Volunteer | None:
     """The live record holding this address in any letter case (withdrawn ones do not count)."""
     if not email:
         return None
+    # Lower() on both sides in the database: exactly the comparison of the unique constraint.
     return (
-        Volunteer.objects.filter(email__iexact=email)
+        Volunteer.objects.alias(key=Lower("email"))
+        .filter(key=Lower(Value(email)))
         .exclude(status__in=[Volunteer.Status.WITHDRAWN, Volunteer.Status.ANONYMISED])
         .first()
     )
