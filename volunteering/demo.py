@@ -7,6 +7,7 @@ import datetime
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
+from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import Page
 
@@ -14,6 +15,7 @@ from home.demo import DemoContext, child_page
 from home.editors import add_editor
 from ngo_directory.models import AreaOfActivity, NGOProfilePage
 
+from .forms import OFFER_CONSENT_LABELS
 from .models import (
     ConsentRecord,
     HoursEntry,
@@ -27,7 +29,7 @@ from .models import (
     VolunteerOfferIndexPage,
     VolunteerOfferPage,
 )
-from .models.records import CONSENT_TEXT, born_years_ago
+from .models.records import CONSENT_TEXT, born_years_ago, consent_version_of
 from .services import give_club_subtree
 
 VOLUNTEER_DAY_SLUG = "dzien-wolontariusza"
@@ -482,7 +484,8 @@ def ensure_offers(context: DemoContext, centre, areas, skills) -> list[Volunteer
 def ensure_volunteers(context: DemoContext, centre, areas, skills, clubs, offers) -> None:
     now = timezone.now()
     for email, first, last, age, district, status, interests, skill_slugs, club, guardian in VOLUNTEERS:
-        if Volunteer.objects.filter(first_name=first, last_name=last).exists():
+        known = Q(first_name=first, last_name=last) | (Q(email__iexact=email) if email else Q(pk__in=[]))
+        if Volunteer.objects.filter(known).exists():  # also someone who signed up with this address
             continue
         signer = "self" if age >= 18 else ("self_with_guardian" if age >= 13 else "guardian")
         volunteer = Volunteer.objects.create(
@@ -524,7 +527,8 @@ def ensure_volunteers(context: DemoContext, centre, areas, skills, clubs, offers
             email=maria.email,
             age=34,
             message="Mogę odwiedzać seniora we wtorki po pracy.",
-            consent_version="oferta-1",
+            consent_text=str(OFFER_CONSENT_LABELS["adult"]),
+            consent_version=consent_version_of(str(OFFER_CONSENT_LABELS["adult"])),
             status="accepted",
         )
         for days, hours, what in [

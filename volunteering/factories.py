@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from home.factories import paragraph
 
+from .forms import OFFER_CONSENT_LABELS
 from .models import (
     OfferApplication,
     Skill,
@@ -17,7 +18,7 @@ from .models import (
     VolunteerOfferIndexPage,
     VolunteerOfferPage,
 )
-from .models.records import CONSENT_TEXT, born_years_ago  # noqa: F401 - re-exported for tests
+from .models.records import CONSENT_TEXT, born_years_ago, consent_version_of  # noqa: F401 - re-exported for tests
 
 
 class SkillFactory(factory.django.DjangoModelFactory):
@@ -140,7 +141,8 @@ class OfferApplicationFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Zgłaszający {n}")
     email = factory.Sequence(lambda n: f"zgloszenie{n}@example.org")
     age = 30
-    consent_version = "oferta-1"
+    consent_text = factory.LazyFunction(lambda: str(OFFER_CONSENT_LABELS["adult"]))
+    consent_version = factory.LazyAttribute(lambda o: consent_version_of(o.consent_text))
 
     class Meta:
         model = OfferApplication

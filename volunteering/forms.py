@@ -183,8 +183,42 @@ class VolunteerSignupForm(ProtectedFormMixin, forms.Form):
         return cleaned
 
 
+# The consent of an offer application, worded for who gives it (as in the sign-up). Before an age is
+# typed the form shows the wording for any age; the page script switches it as the age is typed, the
+# server whenever it shows the form again. The words on the screen are stored with the application.
+OFFER_CONSENT_LABELS = {
+    "any": _(
+        "Zgadzam się, aby organizator oferty i COP przetwarzali dane podane w formularzu w celu obsługi "
+        "zgłoszenia (osoba 13–17 lat zgłasza się za zgodą rodzica lub opiekuna; za dziecko poniżej 13 lat "
+        "zgodę wyraża wypełniający formularz rodzic lub opiekun)"
+    ),
+    "adult": _("Zgadzam się, aby organizator oferty i COP przetwarzali moje dane w celu obsługi zgłoszenia"),
+    "teen": _(
+        "Zgadzam się, aby organizator oferty i COP przetwarzali moje dane w celu obsługi zgłoszenia; "
+        "mój rodzic lub opiekun, którego dane podaję, zgadza się na to zgłoszenie"
+    ),
+    "child": _(
+        "Jako rodzic lub opiekun zgadzam się, aby organizator oferty i COP przetwarzali dane dziecka "
+        "w celu obsługi zgłoszenia"
+    ),
+}
+CONSENT_WORDING_CHANGED = _("Treść zgody zmieniła się po podaniu wieku – przeczytaj ją i zaznacz ponownie.")
+
+
+class ShownWordingField(forms.CharField):
+    """Which consent wording was on the screen (hidden; kept up to date by the page script).
+
+    Shown again, it always carries the wording the server renders now, not the one sent before.
+    """
+
+    widget = forms.HiddenInput
+
+    def bound_data(self, data, initial):
+        return initial
+
+
 class OfferApplicationForm(ProtectedFormMixin, forms.Form):
-    """Applying to one volunteer offer from its page."""
+    """Applying to one volunteer offer from its page; the consent is worded for the applicant's age."""
 
     name = forms.CharField(label=_("Imię i nazwisko"), max_length=200)
     email = forms.EmailField(
@@ -218,17 +252,42 @@ class OfferApplicationForm(ProtectedFormMixin, forms.Form):
         help_text=_("Dlaczego chcesz pomóc, kiedy możesz."),
     )
     consent = forms.BooleanField(
-        label=_("Zgadzam się, aby organizator oferty i COP przetwarzali moje dane w celu obsługi zgłoszenia"),
+        label=OFFER_CONSENT_LABELS["any"],
         error_messages={"required": _("Bez tej zgody nie możemy przekazać zgłoszenia.")},
     )
+    consent_wording = ShownWordingField(required=False)
 
     def __init__(self, *args, offer=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.offer = offer
+        self.consent_text = ""
+        wording = self.wording_from_data() or "any"
+        self.fields["consent"].label = OFFER_CONSENT_LABELS[wording]
+        self.fields["consent_wording"].initial = wording
+        self.fields["consent_wording"].widget.attrs.update(
+            {f"data-label-{key}": label for key, label in OFFER_CONSENT_LABELS.items()}
+        )
+
+    def wording_from_data(self) -> str | None:
+        """``adult``/``teen``/``child`` from the age sent (None before a usable one is given)."""
+        if not self.is_bound:
+            return None
+        try:
+            age = forms.IntegerField(min_value=1, max_value=110).clean(self.data.get(self.add_prefix("age")))
+        except forms.ValidationError:
+            return None
+        return signer_group(age) if age is not None else None
 
     def clean(self):
         cleaned = super().clean()
         age = cleaned.get("age")
+        shown = cleaned.get("consent_wording") or "any"
+        expected = signer_group(age) if age is not None else None
+        if shown not in OFFER_CONSENT_LABELS or (expected and shown not in ("any", expected)):
+            # The ticked words were not the ones for this age (the age changed without the page script).
+            self.add_error("consent", CONSENT_WORDING_CHANGED)
+        elif cleaned.get("consent"):
+            self.consent_text = str(OFFER_CONSENT_LABELS[shown])
         if age is None or self.offer is None:
             return cleaned
         if age < self.offer.min_age:

@@ -3,10 +3,12 @@
 Settings (all optional):
 
 * ``VOLUNTEERING_LINK_MAX_AGE`` – seconds a confirmation link stays valid (default 14 days);
-* ``VOLUNTEERING_WITHDRAW_LINK_MAX_AGE`` – seconds a withdrawal link stays valid (default 3 years);
+* ``VOLUNTEERING_WITHDRAW_LINK_MAX_AGE`` – seconds a withdrawal link (of a volunteer or of an offer
+  application) stays valid (default 3 years);
 * ``VOLUNTEERING_RETENTION_DAYS`` – days after consent (or last confirmation) before a record is
   anonymised (default 3 years);
-* ``VOLUNTEERING_WITHDRAWN_GRACE_DAYS`` – days a withdrawn record is kept before anonymisation (default 30);
+* ``VOLUNTEERING_WITHDRAWN_GRACE_DAYS`` – days a withdrawn record (volunteer or offer application) is kept
+  before anonymisation (default 30);
 * ``VOLUNTEERING_UNCONFIRMED_DAYS`` – days an unconfirmed sign-up waits before it is deleted (default 14).
 """
 
@@ -19,8 +21,9 @@ from django.conf import settings
 from django.core import signing
 from django.core.mail import send_mail
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import transaction
-from django.db.models import Q
+from django.db import IntegrityError, transaction
+from django.db.models import Q, Value
+from django.db.models.functions import Lower
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -34,10 +37,20 @@ from .models.pages import ADULT_AGE, open_offers
 from .models.records import GUARDIAN_SIGNS_BELOW, age_on, today
 
 DAY = 24 * 3600
+ANONYMOUS = "(usunięto)"
+ERASED_EMAIL = "usunieto@invalid"  # the address of an erased offer application
 SALTS = {
     "email": "volunteering.confirm-email",
     "guardian": "volunteering.guardian-consent",
     "withdraw": "volunteering.withdraw-consent",
+    "application": "volunteering.withdraw-application",
+}
+# The page route of each link (on the Volunteer Centre page).
+ROUTES = {
+    "email": "confirm_email",
+    "guardian": "guardian_consent",
+    "withdraw": "withdraw",
+    "application": "withdraw_application",
 }
 
 
@@ -46,7 +59,7 @@ def setting(name: str, default):
 
 
 def link_max_age(purpose: str) -> int:
-    if purpose == "withdraw":
+    if purpose in ("withdraw", "application"):
         return setting("VOLUNTEERING_WITHDRAW_LINK_MAX_AGE", 3 * 365 * DAY)
     return setting("VOLUNTEERING_LINK_MAX_AGE", 14 * DAY)
 
@@ -78,15 +91,32 @@ def give_club_subtree(club):
 # Signed links ------------------------------------------------------------------------------------
 
 
+def _sign(payload: dict, purpose: str) -> str:
+    # Wagtail's page URLs accept only [\w-] in a segment, so the signed value is wrapped in URL-safe base64.
+    signed = signing.dumps(payload, salt=SALTS[purpose], compress=True)
+    return base64.urlsafe_b64encode(signed.encode()).decode().rstrip("=")
+
+
+def _unsign(token: str, purpose: str) -> dict:
+    try:
+        signed = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode()
+        payload = signing.loads(signed, salt=SALTS[purpose], max_age=link_max_age(purpose))
+    except signing.SignatureExpired as error:
+        raise LinkError("expired") from error
+    except (signing.BadSignature, ValueError) as error:
+        raise LinkError("invalid") from error
+    if not isinstance(payload, dict):
+        raise LinkError("invalid")
+    return payload
+
+
 def make_token(volunteer: Volunteer, purpose: str) -> str:
     """A signed, timestamped token for one volunteer and one purpose (salt per purpose)."""
     payload = {
         "v": volunteer.pk,
         "e": (volunteer.guardian_email if purpose == "guardian" else volunteer.contact_email),
     }
-    # Wagtail's page URLs accept only [\w-] in a segment, so the signed value is wrapped in URL-safe base64.
-    signed = signing.dumps(payload, salt=SALTS[purpose], compress=True)
-    return base64.urlsafe_b64encode(signed.encode()).decode().rstrip("=")
+    return _sign(payload, purpose)
 
 
 class LinkError(Exception):
@@ -98,13 +128,7 @@ class LinkError(Exception):
 
 
 def read_token(token: str, purpose: str) -> Volunteer:
-    try:
-        signed = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode()
-        payload = signing.loads(signed, salt=SALTS[purpose], max_age=link_max_age(purpose))
-    except signing.SignatureExpired as error:
-        raise LinkError("expired") from error
-    except (signing.BadSignature, ValueError) as error:
-        raise LinkError("invalid") from error
+    payload = _unsign(token, purpose)
     volunteer = Volunteer.objects.filter(pk=payload.get("v")).first()
     expected = volunteer and (volunteer.guardian_email if purpose == "guardian" else volunteer.contact_email)
     # The address is part of the token: after erasure (or a changed address) old links stop working.
@@ -113,12 +137,38 @@ def read_token(token: str, purpose: str) -> Volunteer:
     return volunteer
 
 
-def link_url(centre, volunteer: Volunteer, purpose: str) -> str:
-    route = {"email": "confirm_email", "guardian": "guardian_consent", "withdraw": "withdraw"}[purpose]
+def make_application_token(application: OfferApplication) -> str:
+    """The signed withdrawal link of one offer application (its own salt: never valid for a volunteer)."""
+    return _sign({"a": application.pk, "e": application.email}, "application")
+
+
+def read_application_token(token: str) -> OfferApplication:
+    payload = _unsign(token, "application")
+    application = OfferApplication.objects.select_related("offer").filter(pk=payload.get("a")).first()
+    # After erasure the address is gone, and with it every old link.
+    if not application or application.email == ERASED_EMAIL or application.email != payload.get("e"):
+        raise LinkError("invalid")
+    return application
+
+
+def centre_url(centre) -> str:
+    """The Centre page's full address (for e-mails), ending with a slash."""
     base = centre.get_full_url()
     if not base.startswith("http"):
         base = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + centre.url
-    return base.rstrip("/") + "/" + centre.reverse_subpage(route, args=[make_token(volunteer, purpose)])
+    return base.rstrip("/") + "/"
+
+
+def _centre_link(centre, route: str, token: str) -> str:
+    return centre_url(centre) + centre.reverse_subpage(route, args=[token])
+
+
+def link_url(centre, volunteer: Volunteer, purpose: str) -> str:
+    return _centre_link(centre, ROUTES[purpose], make_token(volunteer, purpose))
+
+
+def application_withdraw_url(centre, application: OfferApplication) -> str:
+    return _centre_link(centre, ROUTES["application"], make_application_token(application))
 
 
 # Sign-up -----------------------------------------------------------------------------------------
@@ -132,31 +182,47 @@ def signer_for_age(age: int) -> str:
     return Volunteer.Signer.SELF
 
 
-@transaction.atomic
-def sign_up(centre, data: dict) -> Volunteer:
-    """Save a sign-up (pending) with its consent, then e-mail the confirmation links after commit."""
-    age = age_on(data["date_of_birth"], today())
-    signer = signer_for_age(age)
-    minor = signer != Volunteer.Signer.SELF
-    volunteer = Volunteer.objects.create(
-        first_name=data["first_name"].strip(),
-        last_name=data["last_name"].strip(),
-        email=data.get("email") or "",
-        phone=data.get("phone") or "",
-        date_of_birth=data["date_of_birth"],
-        district=data["district"],
-        availability=list(data.get("availability") or []),
-        languages=data.get("languages") or "",
-        experience=data.get("experience") or "",
-        club=data.get("club"),
-        signer=signer,
-        guardian_name=(data.get("guardian_name") or "") if minor else "",
-        guardian_email=(data.get("guardian_email") or "") if minor else "",
+def known_volunteer(email: str) -> Volunteer | None:
+    """The live record holding this address in any letter case (withdrawn ones do not count)."""
+    if not email:
+        return None
+    # Lower() on both sides in the database: exactly the comparison of the unique constraint.
+    return (
+        Volunteer.objects.alias(key=Lower("email"))
+        .filter(key=Lower(Value(email)))
+        .exclude(status__in=[Volunteer.Status.WITHDRAWN, Volunteer.Status.ANONYMISED])
+        .first()
     )
+
+
+@transaction.atomic
+def sign_up(centre, data: dict) -> Volunteer | None:
+    """Save a sign-up (pending) with its consent, then e-mail the confirmation links after commit.
+
+    An address already in the database makes no second record: the person behind it gets an e-mail
+    with their links instead, and the visitor sees the same page either way (nobody learns from the
+    form whether an address is known). Returns the new record, or None for a known address.
+    """
+    email = (data.get("email") or "").strip()
+    if known := known_volunteer(email):
+        notify_after_commit(send_volunteer_mail, centre, known, "known")
+        return None
+    try:
+        # A savepoint: two sign-ups racing with one address meet the database's unique constraint.
+        with transaction.atomic():
+            volunteer = _create_volunteer(data, email)
+    except IntegrityError:
+        known = known_volunteer(email)
+        if known is None:
+            raise
+        notify_after_commit(send_volunteer_mail, centre, known, "known")
+        return None
     volunteer.interests.set(data.get("interests") or [])
     volunteer.skills.set(data.get("skills") or [])
     role = (
-        ConsentRecord.Role.GUARDIAN if signer == Volunteer.Signer.GUARDIAN else ConsentRecord.Role.VOLUNTEER
+        ConsentRecord.Role.GUARDIAN
+        if volunteer.signer == Volunteer.Signer.GUARDIAN
+        else ConsentRecord.Role.VOLUNTEER
     )
     ConsentRecord.objects.create(
         volunteer=volunteer, role=role, text_version=centre.consent_version, text=centre.consent_text
@@ -168,11 +234,32 @@ def sign_up(centre, data: dict) -> Volunteer:
     return volunteer
 
 
+def _create_volunteer(data: dict, email: str) -> Volunteer:
+    signer = signer_for_age(age_on(data["date_of_birth"], today()))
+    minor = signer != Volunteer.Signer.SELF
+    return Volunteer.objects.create(
+        first_name=data["first_name"].strip(),
+        last_name=data["last_name"].strip(),
+        email=email,
+        phone=data.get("phone") or "",
+        date_of_birth=data["date_of_birth"],
+        district=data["district"],
+        availability=list(data.get("availability") or []),
+        languages=data.get("languages") or "",
+        experience=data.get("experience") or "",
+        club=data.get("club"),
+        signer=signer,
+        guardian_name=(data.get("guardian_name") or "") if minor else "",
+        guardian_email=(data.get("guardian_email") or "") if minor else "",
+    )
+
+
 MAIL_SUBJECTS = {
     "email": "Potwierdź adres e-mail – gminna baza wolontariuszy",
     "guardian": "Prośba o zgodę opiekuna – gminna baza wolontariuszy",
     "active": "Witamy w gminnej bazie wolontariuszy",
     "withdrawn": "Zgoda wycofana – gminna baza wolontariuszy",
+    "known": "Twój adres jest już w gminnej bazie wolontariuszy",
 }
 
 
@@ -184,6 +271,7 @@ def send_volunteer_mail(centre, volunteer: Volunteer, kind: str) -> None:
     context = {
         "volunteer": volunteer,
         "centre": centre,
+        "centre_url": centre_url(centre),
         "kind": kind,
         "withdraw_url": link_url(centre, volunteer, "withdraw"),
         "max_age_days": link_max_age(kind) // DAY,
@@ -191,6 +279,10 @@ def send_volunteer_mail(centre, volunteer: Volunteer, kind: str) -> None:
     }
     if kind in ("email", "guardian"):
         context["action_url"] = link_url(centre, volunteer, kind)
+    elif kind == "known" and volunteer.email and not volunteer.email_confirmed_at:
+        # Someone signed up again with an address still waiting for confirmation: the link once more.
+        context["action_url"] = link_url(centre, volunteer, "email")
+        context["max_age_days"] = link_max_age("email") // DAY
     body = render_to_string("volunteering/emails/volunteer.txt", context)
     send_mail(MAIL_SUBJECTS[kind], body, None, [to])
     if kind == "active" and volunteer.needs_guardian and volunteer.email:
@@ -272,6 +364,39 @@ def withdraw_consent(centre, volunteer: Volunteer) -> None:
         action=GdprAuditEntry.Action.WITHDRAW, volunteer_id_ref=volunteer.pk, note="link z e-maila"
     )
     notify_after_commit(send_volunteer_mail, centre, volunteer, "withdrawn")
+
+
+@transaction.atomic
+def withdraw_application(centre, application: OfferApplication) -> None:
+    """The applicant withdraws: the organiser is told, the data are erased after the grace period.
+
+    Withdrawing twice changes nothing and tells nobody again.
+    """
+    application = OfferApplication.objects.select_for_update().select_related("offer").get(pk=application.pk)
+    if application.withdrawn_at or application.email == ERASED_EMAIL:
+        return
+    application.status = OfferApplication.Status.WITHDRAWN
+    application.withdrawn_at = timezone.now()
+    application.save(update_fields=["status", "withdrawn_at"])
+    GdprAuditEntry.objects.create(
+        action=GdprAuditEntry.Action.WITHDRAW,
+        volunteer_id_ref=application.pk,
+        record_type="application",
+        note="zgłoszenie do oferty wycofane linkiem z e-maila",
+    )
+    notify_after_commit(send_application_withdrawn_notice, application.pk)
+
+
+def send_application_withdrawn_notice(application_pk: int) -> None:
+    """The organiser learns that an application was withdrawn (no contact details, as in the notice)."""
+    application = OfferApplication.objects.select_related("offer").get(pk=application_pk)
+    body = render_to_string("volunteering/emails/application_withdrawn.txt", {"application": application})
+    send_mail(
+        f"Zgłoszenie wycofane – oferta „{application.offer.title}”",
+        body,
+        None,
+        [application.offer.contact_email],
+    )
 
 
 # Matching ----------------------------------------------------------------------------------------
@@ -368,6 +493,8 @@ def export_person(volunteer: Volunteer, *, user=None) -> str:
                 "status": a.status,
                 "zgloszono": a.created_at,
                 "wiadomosc": a.message,
+                "zgoda": {"wersja": a.consent_version, "tresc": a.consent_text},
+                "wycofano": a.withdrawn_at,
                 "godziny": [
                     {"data": h.date, "godzin": h.hours, "opis": h.description} for h in a.hours.all()
                 ],
@@ -382,14 +509,14 @@ def export_person(volunteer: Volunteer, *, user=None) -> str:
 
 
 def applications_of(volunteer: Volunteer):
-    emails = [e for e in (volunteer.email,) if e]
+    """The person's applications: linked to the record, or sent from its address and linked to no other.
+
+    An address may have a withdrawn record and a new one; each keeps its own linked applications.
+    """
     condition = Q(volunteer=volunteer)
-    if emails:
-        condition |= Q(email__in=emails)
+    if volunteer.email:
+        condition |= Q(email__iexact=volunteer.email, volunteer__isnull=True)
     return OfferApplication.objects.filter(condition)
-
-
-ANONYMOUS = "(usunięto)"
 
 
 @transaction.atomic
@@ -402,7 +529,7 @@ def anonymise(volunteer: Volunteer, *, user=None, action=GdprAuditEntry.Action.E
     application_ids = list(applications.values_list("pk", flat=True))
     applications.update(
         name=ANONYMOUS,
-        email="usunieto@invalid",
+        email=ERASED_EMAIL,
         phone="",
         guardian_name="",
         guardian_email="",
@@ -474,8 +601,9 @@ def purge(
         status=Volunteer.Status.WITHDRAWN, withdrawn_at__lt=now - datetime.timedelta(days=grace_days)
     )
     old_applications = OfferApplication.objects.filter(
-        created_at__lt=now - datetime.timedelta(days=retention_days)
-    ).exclude(email="usunieto@invalid")
+        Q(created_at__lt=now - datetime.timedelta(days=retention_days))
+        | Q(withdrawn_at__lt=now - datetime.timedelta(days=grace_days))
+    ).exclude(email=ERASED_EMAIL)
     counts = {
         "unconfirmed_deleted": unconfirmed.count(),
         "expired_anonymised": expired.count(),
@@ -500,7 +628,7 @@ def purge(
         forget_admin_log_labels(OfferApplication, list(old_applications.values_list("pk", flat=True)))
         old_applications.update(
             name=ANONYMOUS,
-            email="usunieto@invalid",
+            email=ERASED_EMAIL,
             phone="",
             guardian_name="",
             guardian_email="",

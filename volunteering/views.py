@@ -11,7 +11,8 @@ from home.protection import drop_protection_fields, notify_after_commit, protect
 
 from . import services
 from .forms import CONSENT_LABELS, OfferApplicationForm, VolunteerSignupForm
-from .models import OfferApplication, Volunteer
+from .models import OfferApplication, Volunteer, VolunteerCentrePage
+from .models.records import consent_version_of
 
 SIGNUP_RATE_GROUP = "volunteering.signup"
 APPLY_RATE_GROUP = "volunteering.apply"
@@ -28,9 +29,11 @@ def signup(request, centre):
         form = VolunteerSignupForm(request.POST, consent_text=centre.consent_text)
         if form.is_valid():
             drop_protection_fields(form)
-            volunteer = services.sign_up(centre, form.cleaned_data)
-            request.session["volunteering_signer"] = volunteer.signer
-            request.session["volunteering_has_email"] = bool(volunteer.email)
+            data = form.cleaned_data
+            services.sign_up(centre, data)
+            # From the answers, not the record: a known address gets exactly the same page (privacy).
+            request.session["volunteering_signer"] = services.signer_for_age(form.age)
+            request.session["volunteering_has_email"] = bool(data.get("email"))
             return HttpResponseRedirect(centre.url + centre.reverse_subpage("signup_done"))
     else:
         form = VolunteerSignupForm(consent_text=centre.consent_text)
@@ -47,18 +50,33 @@ def signup_done(request, centre):
     )
 
 
-def _link_view(request, centre, token, purpose, action, template):
+def _link_view(request, centre, token, purpose, action, template, *, read=None, name="volunteer"):
     """GET shows what the link does; POST (a button) does it – mail scanners never act for people."""
     try:
-        volunteer = services.read_token(token, purpose)
+        record = read(token) if read else services.read_token(token, purpose)
     except services.LinkError as error:
-        return _render(request, centre, "volunteering/link_invalid.html", reason=error.reason, status=400)
+        return _render(
+            request,
+            centre,
+            "volunteering/link_invalid.html",
+            reason=error.reason,
+            purpose=purpose,
+            status=400,
+        )
     done = False
     if request.method == "POST":
-        action(centre, volunteer)
-        volunteer.refresh_from_db()
+        action(centre, record)
+        record.refresh_from_db()
         done = True
-    return _render(request, centre, template, volunteer=volunteer, done=done, purpose=purpose)
+    return _render(
+        request,
+        centre,
+        template,
+        done=done,
+        purpose=purpose,
+        grace_days=services.withdrawn_grace_days(),
+        **{name: record},
+    )
 
 
 @never_cache  # a signed link for one person: never kept by the page cache or a proxy
@@ -82,7 +100,22 @@ def withdraw(request, centre, token):
     )
 
 
+@never_cache  # a signed link for one person: never kept by the page cache or a proxy
+def withdraw_application(request, centre, token):
+    return _link_view(
+        request,
+        centre,
+        token,
+        "application",
+        services.withdraw_application,
+        "volunteering/withdraw_application.html",
+        read=services.read_application_token,
+        name="application",
+    )
+
+
 def send_application_notice(application_pk: int) -> None:
+    """The organiser's notice and the applicant's receipt (with the signed withdrawal link)."""
     application = OfferApplication.objects.select_related("offer").get(pk=application_pk)
     body = render_to_string("volunteering/emails/application_notice.txt", {"application": application})
     send_mail(
@@ -91,7 +124,14 @@ def send_application_notice(application_pk: int) -> None:
         None,
         [application.offer.contact_email],
     )
-    body = render_to_string("volunteering/emails/application_receipt.txt", {"application": application})
+    centre = VolunteerCentrePage.objects.live().first()
+    body = render_to_string(
+        "volunteering/emails/application_receipt.txt",
+        {
+            "application": application,
+            "withdraw_url": services.application_withdraw_url(centre, application) if centre else "",
+        },
+    )
     send_mail(f"Twoje zgłoszenie do oferty „{application.offer.title}”", body, None, [application.email])
 
 
@@ -118,7 +158,8 @@ def offer_page(request, offer):
                         guardian_name=data["guardian_name"] if data["age"] < 18 else "",
                         guardian_email=data["guardian_email"] if data["age"] < 18 else "",
                         message=data["message"],
-                        consent_version="oferta-1",
+                        consent_text=form.consent_text,
+                        consent_version=consent_version_of(form.consent_text),
                     )
                     notify_after_commit(send_application_notice, application.pk)
                 return HttpResponseRedirect(offer.url + "?zgloszono=1#zgloszenie")

@@ -297,7 +297,9 @@ class OfferApplicationAdmin(ModelAdmin):
         "guardian_name",
         "guardian_email",
         "message",
+        "consent_text",
         "consent_version",
+        "withdrawn_at",
         "created_at",
     ]
     list_export = [

@@ -172,6 +172,12 @@ class VolunteerCentrePage(RoutablePageMixin, BasePage):
 
         return withdraw(request, self, token)
 
+    @path("wycofaj-zgloszenie/<str:token>/", name="withdraw_application")
+    def withdraw_application(self, request, token):
+        from ..views import withdraw_application
+
+        return withdraw_application(request, self, token)
+
 
 class VolunteerClubIndexPage(BasePage):
     """The list of school volunteer clubs (szkolne koła wolontariatu)."""

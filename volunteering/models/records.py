@@ -4,10 +4,12 @@ None of these is ever shown on a public page or returned by the API.
 """
 
 import datetime
+import hashlib
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -179,6 +181,16 @@ class Volunteer(models.Model):
                     & (models.Q(email="") | models.Q(email_confirmed_at__isnull=False))
                 ),
             ),
+            # One record per person: an address (in any letter case) belongs to one live record. A record
+            # whose consent was withdrawn (anonymised after the grace period) does not block a new sign-up.
+            models.UniqueConstraint(
+                Lower("email"),
+                name="volunteer_unique_email_case_insensitive",
+                condition=~models.Q(email="") & ~models.Q(status__in=["withdrawn", "anonymised"]),
+                violation_error_message=_(
+                    "Ten adres e-mail ma już inny zapis w gminnej bazie wolontariuszy."
+                ),
+            ),
         ]
 
     def __str__(self):
@@ -268,6 +280,11 @@ class ConsentRecord(models.Model):
         return f"{self.get_role_display()} – v{self.text_version} ({self.given_at:%Y-%m-%d %H:%M})"
 
 
+def consent_version_of(text: str) -> str:
+    """The version of a consent wording: a hash of the exact words, so a new wording is a new version."""
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
 class OfferApplication(models.Model):
     """A resident's application to one volunteer offer; seen by the offer's NGO and by COP staff."""
 
@@ -312,7 +329,18 @@ class OfferApplication(models.Model):
     )
     message = models.TextField(_("wiadomość"), blank=True, help_text=_("Dlaczego chce pomóc, kiedy może."))
     consent_version = models.CharField(
-        _("wersja zgody"), max_length=20, help_text=_("Wersja klauzuli z chwili zgłoszenia.")
+        _("wersja zgody"),
+        max_length=20,
+        help_text=_("Skrót treści zgody, którą widział zgłaszający (zmienia się razem z treścią)."),
+    )
+    consent_text = models.TextField(
+        _("treść zgody"), help_text=_("Dokładnie te słowa zgody, które zgłaszający zaznaczył w formularzu.")
+    )
+    withdrawn_at = models.DateTimeField(
+        _("wycofano"),
+        null=True,
+        blank=True,
+        help_text=_("Kiedy zgłaszający wycofał zgłoszenie linkiem z e-maila."),
     )
     created_at = models.DateTimeField(_("zgłoszono"), auto_now_add=True, db_index=True)
 
