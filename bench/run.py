@@ -81,6 +81,12 @@ def parse_args(argv=None):
         "--show-queries", action="store_true", help="print the SQL of each measured target's request"
     )
     parser.add_argument(
+        "--reuse-database",
+        action="store_true",
+        help="measure only the search (--search-ngos) in the database a --keep-database run left, "
+        "migrated to the current code, without building anything (and keep it)",
+    )
+    parser.add_argument(
         "--keep-database",
         action="store_true",
         help="do not drop the throwaway database at the end (to study its queries with EXPLAIN)",
@@ -287,6 +293,8 @@ def main(argv=None):
 
     from bench.urls import BARE_URL, EMPTY_PAGE_URL
 
+    if args.reuse_database:
+        return reuse_for_search(args)
     print(f"Baza: {connection.vendor}, tymczasowa baza {os.environ['COP_BENCH_DB_NAME']}", flush=True)
     started = time.perf_counter()
     connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
@@ -327,6 +335,34 @@ def main(argv=None):
         else:
             connection.creation.destroy_test_db(os.environ["DATABASE_URL"], verbosity=0, keepdb=False)
         shutil.rmtree(workdir, ignore_errors=True)
+
+
+def reuse_for_search(args):
+    """``--reuse-database``: migrate the kept database and time the search targets there again."""
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+
+    from bench.urls import BARE_URL
+    from home.bench import BenchContext
+
+    if not args.search_ngos:
+        sys.exit("--reuse-database measures the search: give --search-ngos N as well")
+    connection.close()
+    connection.settings_dict["NAME"] = os.environ["COP_BENCH_DB_NAME"]
+    print(f"Baza: {connection.vendor}, zachowana baza {connection.settings_dict['NAME']}", flush=True)
+    call_command("migrate", verbosity=0)
+    client = Client()
+    bare = measure(client, BARE_URL, args.requests * 3, args.warmup)
+    search = measure_search(client, args, BenchContext(rows=args.rows), bare)
+    report_search(connection.vendor, search)
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(
+            json.dumps(
+                {"database": connection.vendor, "bare": bare, "search": search}, ensure_ascii=False, indent=2
+            )
+        )
 
 
 def report(args, vendor, context, bare, results, search=(), frame=None):

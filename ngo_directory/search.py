@@ -10,7 +10,7 @@ from django.db import connection
 
 from home.search import fold_diacritics, folded_matches
 
-from .models import NGOProfilePage, NGOSearchDocument
+from .models import NGOProfilePage
 
 # A save that writes only these fields does not change what the directory search reads (Wagtail's
 # draft saves, locks, workflow state): the document is not rebuilt for them.
@@ -24,9 +24,9 @@ CONTENT_FIELDS = {
 }
 CONFIG = "simple"
 _UPSERT = (
-    "INSERT INTO ngo_directory_ngosearchdocument (page_id, document) "
-    "VALUES (%s, to_tsvector(%s, %s)) "
-    "ON CONFLICT (page_id) DO UPDATE SET document = EXCLUDED.document"
+    "INSERT INTO ngo_directory_ngosearchdocument (page_id, title, document) "
+    "VALUES (%s, %s, to_tsvector(%s, %s)) "
+    "ON CONFLICT (page_id) DO UPDATE SET title = EXCLUDED.title, document = EXCLUDED.document"
 )
 
 
@@ -36,14 +36,17 @@ def uses_documents() -> bool:
 
 def matching(queryset, terms: str):
     """``queryset`` (of profiles) narrowed to those whose text has every word of ``terms`` (cleaned
-    words, see ``home.search.clean_query``), with or without Polish letters."""
+    words, see ``home.search.clean_query``), with or without Polish letters, ordered by name.
+
+    On PostgreSQL the matches are ordered by the title kept in their search document: the query then
+    sorts only the matching documents (tens of thousands at most), never every page of the site.
+    """
     folded = fold_diacritics(terms)
     if uses_documents():
-        documents = NGOSearchDocument.objects.filter(
-            document=SearchQuery(folded, config=CONFIG, search_type="plain")
-        )
-        return queryset.filter(pk__in=documents.values("page_id"))
-    return queryset.filter(pk__in=folded_matches(NGOProfilePage, folded))
+        return queryset.filter(
+            search_document__document=SearchQuery(folded, config=CONFIG, search_type="plain")
+        ).order_by("search_document__title", "pk")
+    return queryset.filter(pk__in=folded_matches(NGOProfilePage, folded)).order_by("title", "pk")
 
 
 def refresh_documents(pages) -> int:
@@ -51,7 +54,7 @@ def refresh_documents(pages) -> int:
     ``search_text_folded`` reads ``areas``). One statement per profile, sent in batches."""
     if not uses_documents():
         return 0
-    rows = [(page.pk, CONFIG, page.search_text_folded()) for page in pages]
+    rows = [(page.pk, page.title, CONFIG, page.search_text_folded()) for page in pages]
     with connection.cursor() as cursor:
         cursor.executemany(_UPSERT, rows)
     return len(rows)

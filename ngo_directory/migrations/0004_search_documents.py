@@ -22,9 +22,10 @@ def create_index_and_fill(apps, schema_editor):
         return
     schema_editor.execute(
         """
-        INSERT INTO ngo_directory_ngosearchdocument (page_id, document)
-        SELECT profile.page_ptr_id, entry.body
+        INSERT INTO ngo_directory_ngosearchdocument (page_id, document, title)
+        SELECT profile.page_ptr_id, entry.body, page.title
         FROM ngo_directory_ngoprofilepage profile
+        JOIN wagtailcore_page page ON page.id = profile.page_ptr_id
         JOIN django_content_type type ON type.app_label = 'ngo_directory' AND type.model = 'ngoprofilepage'
         JOIN wagtailsearch_indexentry entry
           ON entry.content_type_id = type.id AND entry.object_id = profile.page_ptr_id::text
@@ -65,6 +66,7 @@ class Migration(migrations.Migration):
                         null=True, verbose_name="tekst do wyszukiwania"
                     ),
                 ),
+                ("title", models.CharField(blank=True, max_length=255, verbose_name="nazwa")),
             ],
             options={
                 "verbose_name": "tekst wyszukiwania organizacji",

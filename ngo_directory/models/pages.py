@@ -159,8 +159,10 @@ class NGODirectoryPage(RoutablePageMixin, BasePage):
         matching = filter_organisations(self.organisations(), filters)
         # A search counts at most SEARCH_COUNT_CAP matches: a broad word among 100,000 organisations
         # matches tens of thousands, and counting them all would cost more than the rest of the page.
+        if not matching.query.order_by:  # a search orders its matches itself (ngo_directory.search)
+            matching = matching.order_by("title", "pk")
         paginator = CappedPaginator(
-            matching.order_by("title", "pk").values("pk"),
+            matching.values("pk"),
             DIRECTORY_PER_PAGE,
             cap=SEARCH_COUNT_CAP if filters.get("q") else None,
             count_queryset=matching.order_by(),

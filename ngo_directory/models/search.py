@@ -24,6 +24,9 @@ class NGOSearchDocument(models.Model):
         verbose_name=_("profil organizacji"),
     )
     document = SearchVectorField(_("tekst do wyszukiwania"), null=True)
+    # The profile's title again, so that the matches are sorted on this table alone: sorting by the
+    # page's title led PostgreSQL to sort every page of the site before looking for the 20 matches.
+    title = models.CharField(_("nazwa"), max_length=255, blank=True)
 
     class Meta:
         verbose_name = _("tekst wyszukiwania organizacji")
