@@ -229,31 +229,25 @@ def _onboarding_urls():
 @hooks.register("cop_dashboard_rows")
 def onboarding_dashboard_rows(request):
     """ "Do zrobienia": how many organisations wait to be added, and the oldest few (two queries)."""
-    from django.db.models import Count, Min
+    from django.utils import timezone
     from django.utils.formats import date_format
     from django.utils.translation import gettext as _g
 
-    from home.dashboard import DashboardRow, is_staff_member
+    from home.dashboard import DashboardRow, is_staff_member, pending_row
 
     if not is_staff_member(request.user) or not request.user.has_perm(
         "ngo_directory.change_onboardingrequest"
     ):
         return []
     pending = OnboardingRequest.objects.filter(status=OnboardingRequest.Status.PENDING)
-    summary = pending.aggregate(total=Count("pk"), oldest=Min("created_at"))
     section = _g("Organizacje")
     rows = [
-        DashboardRow(
+        pending_row(
+            pending,
             section=section,
             label=_g("Zgłoszenia nowych organizacji czekające na decyzję"),
-            count=summary["total"],
             url=OnboardingRequestAdmin().url_helper.index_url + "?status__exact=pending",
-            detail=(
-                _g("najstarsze z %(date)s") % {"date": date_format(summary["oldest"], "j E Y")}
-                if summary["oldest"]
-                else ""
-            ),
-            needs_action=summary["total"] > 0,
+            gender="n",
         )
     ]
     for item in pending.order_by("created_at", "pk")[:5]:
@@ -262,7 +256,7 @@ def onboarding_dashboard_rows(request):
                 section=section,
                 label=item.name,
                 url=reverse("ngo_onboarding_decide", args=[item.pk]),
-                detail=f"{item.get_district_display()}, {date_format(item.created_at, 'j E Y')}",
+                detail=f"{item.get_district_display()}, {date_format(timezone.localtime(item.created_at), 'j E Y')}",
             )
         )
     return rows

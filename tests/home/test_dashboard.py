@@ -295,3 +295,40 @@ def test_staff_with_nothing_waiting_see_zeros_not_an_error(staff_client, pages):
     rows = dashboard_rows(staff_client.get(reverse("wagtailadmin_home")).content.decode())
     assert rows["Zgłoszenia nowych organizacji czekające na decyzję"] == "0"
     assert rows["Zmiany organizacji i kół czekające na akceptację COP"] == "0"
+
+
+def test_pending_rows_name_the_oldest_in_polish_on_the_local_date(staff_client, pages):
+    """Every "waiting" row says when the oldest item came, in the grammatical gender of its noun and on the
+    calendar day in Czerwionka-Leszczyny (23:30 UTC on 2 March is already 3 March in Poland)."""
+    from wagtail.models import WorkflowState
+
+    from booking.models import AdvisoryRequest, BookingRequest
+    from ngo_directory.models import OnboardingRequest
+
+    populate(pages, 1)
+    late_evening_utc = datetime.datetime(2026, 3, 2, 23, 30, tzinfo=datetime.UTC)
+    for model in (OnboardingRequest, BookingRequest, AdvisoryRequest, WorkflowState):
+        model.objects.update(created_at=late_evening_utc)
+    details = dashboard_details(staff_client.get(reverse("wagtailadmin_home")).content.decode())
+    assert details["Zmiany organizacji i kół czekające na akceptację COP"] == "najstarsza z 3 marca 2026"
+    assert details["Zgłoszenia nowych organizacji czekające na decyzję"] == "najstarsze z 3 marca 2026"
+    assert details["Wnioski o rezerwację sali czekające na decyzję"] == "najstarszy z 3 marca 2026"
+    assert details["Wnioski o doradztwo czekające na decyzję"] == "najstarszy z 3 marca 2026"
+
+
+def test_pending_row_counts_and_dates_in_one_query(staff_user, pages, django_assert_num_queries):
+    """The shared helper every app uses: count, oldest date and "needs action" from a single query."""
+    from booking.models import BookingRequest
+    from home.dashboard import pending_row
+
+    BookingRequestFactory(room=pages["room"])
+    BookingRequestFactory(room=pages["room"])
+    BookingRequest.objects.filter(pk=BookingRequest.objects.order_by("pk").first().pk).update(
+        created_at=datetime.datetime(2026, 1, 15, 12, tzinfo=datetime.UTC)
+    )
+    with django_assert_num_queries(1):
+        row = pending_row(BookingRequest.objects.all(), section="S", label="L", url="/u/", gender="m")
+    assert (row.count, row.detail, row.needs_action) == (2, "najstarszy z 15 stycznia 2026", True)
+    with django_assert_num_queries(1):
+        empty = pending_row(BookingRequest.objects.filter(pk=0), section="S", label="L", url="/u/")
+    assert (empty.count, empty.detail, empty.needs_action) == (0, "", False)
