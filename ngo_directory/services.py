@@ -134,7 +134,7 @@ def deliver_invitation(onboarding: OnboardingRequest) -> bool:
         send_invitation(onboarding)
     except Exception as error:  # noqa: BLE001 - any mail error is reported to staff, never a 500
         logger.exception(
-            "Invitation to %s for onboarding request %s failed.", onboarding.contact_email, onboarding.pk
+            "Invitation for onboarding request %s failed; staff may send it again.", onboarding.pk
         )
         onboarding.invitation_sent_at = None
         onboarding.invitation_error = invitation_error_message(error)

@@ -319,3 +319,20 @@ class TestInvitationDelivery:
         html = staff_client.post(reverse("ngo_onboarding_resend", args=[pending.pk]), follow=True)
         assert "Zaproszenie wysyłamy tylko dla zatwierdzonego zgłoszenia" in html.content.decode()
         assert not mail.outbox
+
+
+def test_a_refused_address_tells_staff_to_check_it(directory, staff_user, monkeypatch):
+    import smtplib
+
+    from ngo_directory import services
+
+    request = services.approve_onboarding(OnboardingRequestFactory(), staff_user)
+
+    def refuse(*args, **kwargs):
+        raise smtplib.SMTPRecipientsRefused({request.contact_email: (550, b"No such user")})
+
+    monkeypatch.setattr(services, "send_mail", refuse)
+    assert services.deliver_invitation(request) is False
+    request.refresh_from_db()
+    assert request.invitation_error.startswith("serwer poczty odrzucił adres odbiorcy – sprawdź")
+    assert request.invitation_sent_at is None
