@@ -308,33 +308,32 @@ def register_calendar_menu_item():
 @hooks.register("cop_dashboard_rows")
 def booking_dashboard_rows(request):
     """ "Do zrobienia": room booking and advisory requests waiting for a decision (one query each)."""
-    from django.db.models import Count, Min
-    from django.utils.formats import date_format
+    from django.utils.translation import gettext as _g
 
-    from home.dashboard import DashboardRow, is_staff_member
+    from home.dashboard import is_staff_member, pending_row
 
     if not is_staff_member(request.user):
         return []
     rows = []
     for model, label, perm in (
-        (BookingRequest, "Wnioski o rezerwację sali czekające na decyzję", "booking.change_bookingrequest"),
-        (AdvisoryRequest, "Wnioski o doradztwo czekające na decyzję", "booking.change_advisoryrequest"),
+        (
+            BookingRequest,
+            _g("Wnioski o rezerwację sali czekające na decyzję"),
+            "booking.change_bookingrequest",
+        ),
+        (AdvisoryRequest, _g("Wnioski o doradztwo czekające na decyzję"), "booking.change_advisoryrequest"),
     ):
         if not request.user.has_perm(perm):
             continue
-        summary = model.objects.filter(status=RequestStatus.PENDING).aggregate(
-            total=Count("pk"), oldest=Min("created_at")
-        )
         opts = model._meta
         rows.append(
-            DashboardRow(
-                section="Sale i doradztwo",
+            pending_row(
+                model.objects.filter(status=RequestStatus.PENDING),
+                section=_g("Sale i doradztwo"),
                 label=label,
-                count=summary["total"],
                 url=reverse(f"{opts.app_label}_{opts.model_name}_modeladmin_index")
                 + "?status__exact=pending",
-                detail=f"najstarszy z {date_format(summary['oldest'], 'j E Y')}" if summary["oldest"] else "",
-                needs_action=summary["total"] > 0,
+                gender="m",
             )
         )
     return rows

@@ -8,7 +8,11 @@ club coordinator's own applications), marked ``staff_only=False``.
 """
 
 from dataclasses import dataclass
+from typing import Literal
 
+from django.db.models import Count, Min
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
@@ -37,6 +41,49 @@ class DashboardRow:
     detail: str = ""
     staff_only: bool = True
     needs_action: bool = False
+
+
+# "the oldest from <date>", agreeing with the noun the row counts: a "wniosek" (masculine), a "strona"
+# (feminine), a "zgłoszenie" (neuter).
+OLDEST_WORDING = {
+    "m": _("najstarszy z %(date)s"),
+    "f": _("najstarsza z %(date)s"),
+    "n": _("najstarsze z %(date)s"),
+}
+
+
+def pending_row(
+    queryset,
+    *,
+    section: str,
+    label: str,
+    url: str,
+    gender: Literal["m", "f", "n"] = "n",
+    date_field: str = "created_at",
+    staff_only: bool = True,
+) -> DashboardRow:
+    """A row "<label>: how many wait, the oldest from <date>" for the items in ``queryset`` (one query).
+
+    ``gender`` picks the Polish wording of the detail ("najstarszy/najstarsza/najstarsze z 3 marca 2026"),
+    the date is the earliest ``date_field`` in the site's time zone; the row asks for action when anything
+    waits. Nothing waiting: count 0 and no detail.
+    """
+    summary = queryset.aggregate(total=Count("pk"), oldest=Min(date_field))
+    oldest = summary["oldest"]
+    detail = ""
+    if oldest is not None:
+        if timezone.is_aware(oldest):
+            oldest = timezone.localtime(oldest)
+        detail = OLDEST_WORDING[gender] % {"date": date_format(oldest, "j E Y")}
+    return DashboardRow(
+        section=section,
+        label=label,
+        url=url,
+        count=summary["total"],
+        detail=detail,
+        staff_only=staff_only,
+        needs_action=summary["total"] > 0,
+    )
 
 
 def is_staff_member(user) -> bool:

@@ -213,14 +213,13 @@ def staff_dashboard_panel(request, panels):
 def pages_awaiting_moderation(request):
     """Pages submitted to the "Akceptacja COP" workflow waiting for staff: count and the oldest (3 queries)."""
     from django.contrib.contenttypes.models import ContentType
-    from django.db.models import Count, Min
     from django.urls import reverse
     from django.utils import timezone
     from django.utils.formats import date_format
     from django.utils.translation import gettext as _
     from wagtail.models import Page, WorkflowState
 
-    from .dashboard import DashboardRow, is_staff_member
+    from .dashboard import DashboardRow, is_staff_member, pending_row
 
     if not is_staff_member(request.user):
         return []
@@ -228,21 +227,14 @@ def pages_awaiting_moderation(request):
         status=WorkflowState.STATUS_IN_PROGRESS,
         base_content_type=ContentType.objects.get_for_model(Page),
     )
-    summary = in_progress.aggregate(total=Count("pk"), oldest=Min("created_at"))
     section = _("Strony do akceptacji")
     rows = [
-        DashboardRow(
+        pending_row(
+            in_progress,
             section=section,
             label=_("Zmiany organizacji i kół czekające na akceptację COP"),
-            count=summary["total"],
             url=reverse("wagtailadmin_reports:workflow") + "?reviewable=true",
-            detail=(
-                _("najstarsza z %(date)s")
-                % {"date": date_format(timezone.localtime(summary["oldest"]), "j E Y")}
-                if summary["oldest"]
-                else ""
-            ),
-            needs_action=summary["total"] > 0,
+            gender="f",
         )
     ]
     oldest = list(

@@ -125,6 +125,40 @@ def send_invitation(onboarding: OnboardingRequest) -> None:
     )
 
 
+def deliver_invitation(onboarding: OnboardingRequest) -> bool:
+    """Send the invitation now and record the outcome on the request: staff see whether it went out.
+
+    Called after the approval is committed (the link in it must work), and again by "Wyślij zaproszenie
+    ponownie". A mail failure is logged and stored as a Polish message; it never undoes the approval.
+    """
+    try:
+        send_invitation(onboarding)
+    except Exception as error:  # noqa: BLE001 - any mail error is reported to staff, never a 500
+        logger.exception(
+            "Invitation for onboarding request %s failed; staff may send it again.", onboarding.pk
+        )
+        onboarding.invitation_sent_at = None
+        onboarding.invitation_error = invitation_error_message(error)
+        sent = False
+    else:
+        onboarding.invitation_sent_at = timezone.now()
+        onboarding.invitation_error = ""
+        sent = True
+    OnboardingRequest.objects.filter(pk=onboarding.pk).update(
+        invitation_sent_at=onboarding.invitation_sent_at, invitation_error=onboarding.invitation_error
+    )
+    return sent
+
+
+def invitation_error_message(error: Exception) -> str:
+    """What went wrong, in words staff can act on."""
+    import smtplib
+
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        return _("serwer poczty odrzucił adres odbiorcy – sprawdź, czy adres e-mail jest poprawny")
+    return _("serwer poczty nie odpowiada albo odrzucił wiadomość – spróbuj ponownie za kilka minut")
+
+
 def send_rejection(onboarding: OnboardingRequest) -> None:
     send_mail(
         "Zgłoszenie organizacji nie zostało przyjęte",
@@ -167,7 +201,11 @@ def _editor_account(onboarding: OnboardingRequest):
 
 @transaction.atomic
 def approve_onboarding(onboarding: OnboardingRequest, staff_user, directory: NGODirectoryPage | None = None):
-    """One action: the draft profile, the NGO's group and collection, the editor account and the invitation."""
+    """One action: the draft profile, the NGO's group and collection and the editor account.
+
+    The caller then sends the invitation with :func:`deliver_invitation` (after the commit) and tells staff
+    whether it went out.
+    """
     onboarding = OnboardingRequest.objects.select_for_update().get(pk=onboarding.pk)
     if onboarding.status != OnboardingRequest.Status.PENDING:
         raise ValidationError("To zgłoszenie zostało już rozpatrzone.")
@@ -222,7 +260,8 @@ def approve_onboarding(onboarding: OnboardingRequest, staff_user, directory: NGO
     onboarding.profile = profile
     onboarding.editor = editor
     onboarding.save()
-    notify_after_commit(send_invitation, onboarding)
+    # The invitation is sent by the caller once this is committed (``deliver_invitation``): staff are told
+    # whether it went out, never "sent" when the mail server refused it.
     return onboarding
 
 

@@ -7,7 +7,11 @@ from django.db import IntegrityError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
+from django.views.defaults import permission_denied
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -15,7 +19,7 @@ from wagtail_modeladmin.helpers import ButtonHelper, PagePermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
 from .models import AreaOfActivity, NGOProfilePage, OnboardingRequest
-from .services import approve_onboarding, reject_onboarding
+from .services import approve_onboarding, deliver_invitation, reject_onboarding
 
 
 class AreaOfActivityViewSet(SnippetViewSet):
@@ -49,7 +53,28 @@ class OnboardingButtonHelper(ButtonHelper):
                     "title": _("Zatwierdź albo odrzuć zgłoszenie"),
                 },
             )
+        elif obj.invitation_failed and self.request.user.has_perm("ngo_directory.change_onboardingrequest"):
+            buttons.insert(
+                0,
+                {
+                    "url": reverse("ngo_onboarding_decide", args=[obj.pk]) + "#zaproszenie",
+                    "label": _("Wyślij zaproszenie ponownie"),
+                    "classname": "button button-small button-secondary",
+                    "title": _("Zaproszenie nie zostało wysłane: sprawdź adres i wyślij je jeszcze raz"),
+                },
+            )
         return buttons
+
+
+def invitation_state(onboarding) -> str:
+    """The invitation as staff should read it: sent when, failed why, or nothing yet."""
+    if onboarding.invitation_sent_at:
+        return _("wysłano %(date)s") % {
+            "date": date_format(timezone.localtime(onboarding.invitation_sent_at), "j E Y, H:i")
+        }
+    if onboarding.invitation_error:
+        return _("nie wysłano: %(error)s") % {"error": onboarding.invitation_error}
+    return "–"
 
 
 class OnboardingRequestAdmin(ModelAdmin):
@@ -57,7 +82,17 @@ class OnboardingRequestAdmin(ModelAdmin):
     menu_label = _("Zgłoszenia organizacji")
     menu_icon = "form"
     button_helper_class = OnboardingButtonHelper
-    list_display = ("name", "legal_form", "krs", "nip", "district", "contact_email", "status", "created_at")
+    list_display = (
+        "name",
+        "legal_form",
+        "krs",
+        "nip",
+        "district",
+        "contact_email",
+        "status",
+        "invitation",
+        "created_at",
+    )
     list_filter = ("status", "legal_form", "district", "is_opp", "created_at")
     search_fields = ("name", "short_name", "krs", "nip", "contact_last_name", "contact_email")
     inspect_view_enabled = True
@@ -82,6 +117,11 @@ class OnboardingRequestAdmin(ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("decided_by", "profile")
+
+    def invitation(self, obj):
+        return invitation_state(obj)
+
+    invitation.short_description = _("zaproszenie")
 
 
 class StaffOnlyPagePermissionHelper(PagePermissionHelper):
@@ -195,11 +235,25 @@ def decide_onboarding(request, pk):
         try:
             if form.cleaned_data["decision"] == "approve":
                 onboarding = approve_onboarding(onboarding, request.user)
-                messages.success(
-                    request,
-                    _("Zatwierdzono: utworzono szkic profilu „%(name)s” i wysłano zaproszenie do %(email)s.")
-                    % {"name": onboarding.name, "email": onboarding.contact_email},
-                )
+                names = {"name": onboarding.name, "email": onboarding.editor.email}
+                if deliver_invitation(onboarding):
+                    messages.success(
+                        request,
+                        _(
+                            "Zatwierdzono: utworzono szkic profilu „%(name)s” i wysłano zaproszenie do %(email)s."
+                        )
+                        % names,
+                    )
+                else:
+                    messages.error(
+                        request,
+                        _(
+                            "Zatwierdzono: utworzono szkic profilu „%(name)s”, ale zaproszenia do %(email)s "
+                            "nie wysłano (%(error)s). Użyj przycisku „Wyślij zaproszenie ponownie”."
+                        )
+                        % {**names, "error": onboarding.invitation_error},
+                    )
+                    return redirect(reverse("ngo_onboarding_decide", args=[onboarding.pk]) + "#zaproszenie")
             else:
                 reject_onboarding(onboarding, request.user, form.cleaned_data["reason"])
                 messages.success(request, _("Odrzucono zgłoszenie; zgłaszający otrzyma powód e-mailem."))
@@ -221,39 +275,70 @@ def decide_onboarding(request, pk):
     )
 
 
+@require_POST
+def resend_invitation(request, pk):
+    """Staff send the invitation of an approved request again (after a mail failure or a lost e-mail).
+
+    Anyone else gets a plain 403 (not Wagtail's redirect to the dashboard): nothing is sent.
+    """
+    if not request.user.has_perm("ngo_directory.change_onboardingrequest"):
+        return permission_denied(request, PermissionDenied())
+    onboarding = get_object_or_404(OnboardingRequest.objects.select_related("editor"), pk=pk)
+    page_url = reverse("ngo_onboarding_decide", args=[onboarding.pk]) + "#zaproszenie"
+    editor = onboarding.editor
+    if onboarding.status != OnboardingRequest.Status.APPROVED or editor is None:
+        messages.error(
+            request, _("Zaproszenie wysyłamy tylko dla zatwierdzonego zgłoszenia z kontem redaktora.")
+        )
+        return redirect(page_url)
+    if not editor.is_active:
+        messages.error(
+            request,
+            _("Konto redaktora %(username)s jest wyłączone: najpierw je włącz, potem wyślij zaproszenie.")
+            % {"username": editor.get_username()},
+        )
+        return redirect(page_url)
+    if deliver_invitation(onboarding):
+        messages.success(request, _("Wysłano ponownie zaproszenie do %(email)s.") % {"email": editor.email})
+    else:
+        messages.error(
+            request,
+            _("Nie udało się wysłać zaproszenia do %(email)s: %(error)s.")
+            % {"email": editor.email, "error": onboarding.invitation_error},
+        )
+    return redirect(page_url)
+
+
 @hooks.register("register_admin_urls")
 def _onboarding_urls():
-    return [path("organizacje/zgloszenia/<int:pk>/decyzja/", decide_onboarding, name="ngo_onboarding_decide")]
+    return [
+        path("organizacje/zgloszenia/<int:pk>/decyzja/", decide_onboarding, name="ngo_onboarding_decide"),
+        path("organizacje/zgloszenia/<int:pk>/zaproszenie/", resend_invitation, name="ngo_onboarding_resend"),
+    ]
 
 
 @hooks.register("cop_dashboard_rows")
 def onboarding_dashboard_rows(request):
     """ "Do zrobienia": how many organisations wait to be added, and the oldest few (two queries)."""
-    from django.db.models import Count, Min
+    from django.utils import timezone
     from django.utils.formats import date_format
     from django.utils.translation import gettext as _g
 
-    from home.dashboard import DashboardRow, is_staff_member
+    from home.dashboard import DashboardRow, is_staff_member, pending_row
 
     if not is_staff_member(request.user) or not request.user.has_perm(
         "ngo_directory.change_onboardingrequest"
     ):
         return []
     pending = OnboardingRequest.objects.filter(status=OnboardingRequest.Status.PENDING)
-    summary = pending.aggregate(total=Count("pk"), oldest=Min("created_at"))
     section = _g("Organizacje")
     rows = [
-        DashboardRow(
+        pending_row(
+            pending,
             section=section,
             label=_g("Zgłoszenia nowych organizacji czekające na decyzję"),
-            count=summary["total"],
             url=OnboardingRequestAdmin().url_helper.index_url + "?status__exact=pending",
-            detail=(
-                _g("najstarsze z %(date)s") % {"date": date_format(summary["oldest"], "j E Y")}
-                if summary["oldest"]
-                else ""
-            ),
-            needs_action=summary["total"] > 0,
+            gender="n",
         )
     ]
     for item in pending.order_by("created_at", "pk")[:5]:
@@ -262,7 +347,7 @@ def onboarding_dashboard_rows(request):
                 section=section,
                 label=item.name,
                 url=reverse("ngo_onboarding_decide", args=[item.pk]),
-                detail=f"{item.get_district_display()}, {date_format(item.created_at, 'j E Y')}",
+                detail=f"{item.get_district_display()}, {date_format(timezone.localtime(item.created_at), 'j E Y')}",
             )
         )
     return rows

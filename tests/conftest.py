@@ -6,6 +6,7 @@ import os
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.mail.backends.base import BaseEmailBackend
 from wagtail.models import Page, Site
 
 from home.factories import HomePageFactory
@@ -145,3 +146,69 @@ def staff_user(db):
 def staff_client(client, staff_user):
     client.force_login(staff_user)
     return client
+
+
+@pytest.fixture
+def login(client):
+    """``login(user)``: the test client, logged in as ``user``."""
+
+    def log_in(user):
+        client.force_login(user)
+        return client
+
+    return log_in
+
+
+@pytest.fixture
+def make_ngo_editor(db):
+    """``make_ngo_editor(profile, username)``: an account in the organisation's own editor group.
+
+    The group, collection and workflow are the ones an organisation gets when COP approves its request
+    (``ngo_directory.services.give_ngo_subtree``); calling it again for the profile adds another editor.
+    """
+    from home.editors import add_editor
+    from ngo_directory.services import give_ngo_subtree
+
+    def make(profile, username="redaktor-ngo", *, email=None, password="haslo-redaktora"):
+        editor = get_user_model().objects.create_user(username, email or f"{username}@example.org", password)
+        add_editor(give_ngo_subtree(profile), editor)
+        return editor
+
+    return make
+
+
+@pytest.fixture
+def make_club_coordinator(db):
+    """``make_club_coordinator(club, username)``: an account in the school club's coordinator group."""
+    from home.editors import add_editor
+    from volunteering.services import give_club_subtree
+
+    def make(club, username="opiekun", *, email=None, password="haslo-opiekuna"):
+        coordinator = get_user_model().objects.create_user(
+            username, email or f"{username}@example.org", password
+        )
+        add_editor(give_club_subtree(club), coordinator)
+        return coordinator
+
+    return make
+
+
+class RefusingMailBackend(BaseEmailBackend):
+    """A mail server that refuses every connection; what was handed to it is kept in ``attempts``."""
+
+    attempts: list = []
+
+    def send_messages(self, email_messages):
+        RefusingMailBackend.attempts.extend(email_messages)
+        if self.fail_silently:
+            return 0
+        raise ConnectionRefusedError("serwer poczty nie odpowiada")
+
+
+@pytest.fixture
+def broken_mail(settings):
+    """Every e-mail fails as when the mail server is down; returns the list of messages that were attempted."""
+    settings.EMAIL_BACKEND = "tests.conftest.RefusingMailBackend"
+    RefusingMailBackend.attempts = []
+    yield RefusingMailBackend.attempts
+    RefusingMailBackend.attempts = []

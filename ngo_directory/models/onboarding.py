@@ -133,6 +133,18 @@ class OnboardingRequest(models.Model):
         related_name="+",
         help_text=_("Konto utworzone dla osoby kontaktowej."),
     )
+    invitation_sent_at = models.DateTimeField(
+        _("zaproszenie wysłane"),
+        null=True,
+        blank=True,
+        help_text=_("Kiedy serwer poczty przyjął ostatnie zaproszenie do redagowania profilu."),
+    )
+    invitation_error = models.CharField(
+        _("błąd wysyłki zaproszenia"),
+        max_length=300,
+        blank=True,
+        help_text=_("Dlaczego ostatnia próba wysłania zaproszenia się nie udała (puste, gdy się udała)."),
+    )
     created_at = models.DateTimeField(_("wysłano"), auto_now_add=True)
 
     class Meta:
@@ -156,6 +168,10 @@ class OnboardingRequest(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def invitation_failed(self) -> bool:
+        return bool(self.invitation_error)
 
     @property
     def contact_name(self):

@@ -4,14 +4,12 @@ import datetime
 
 import pytest
 from anyascii import anyascii as unidecode
-from django.contrib.auth import get_user_model
 from django.core import mail
 from django.urls import reverse
 from django.utils.text import slugify
 
 from events.factories import EventPageFactory, RegistrationFactory, in_days
 from events.models import EventPage, Registration
-from home.editors import add_editor, give_subtree
 
 INDEX = "events_registration_modeladmin_index"
 
@@ -100,17 +98,8 @@ class TestRegistrationsRegister:
 
 
 @pytest.fixture
-def ngo_editor(ngo):
-    subtree = give_subtree(
-        ngo,
-        group_name=f"Redaktorzy: {ngo.title}",
-        collection_name=ngo.title,
-        kind="organizacja",
-        parent_collection="Organizacje",
-    )
-    editor = get_user_model().objects.create_user("redaktor-ngo", "redaktor@aktywni.example.org", "haslo")
-    add_editor(subtree, editor)
-    return editor
+def ngo_editor(ngo, make_ngo_editor):
+    return make_ngo_editor(ngo, "redaktor-ngo", email="redaktor@aktywni.example.org")
 
 
 def event_form(title, **extra):

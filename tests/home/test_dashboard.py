@@ -13,7 +13,7 @@ from django.utils import timezone
 from booking.factories import AdvisoryRequestFactory, BookingRequestFactory, RoomFactory
 from events.factories import EventIndexPageFactory, EventPageFactory, RegistrationFactory
 from events.models import Registration
-from home.editors import add_editor, give_subtree
+from home.editors import add_editor
 from ngo_directory.factories import NGODirectoryPageFactory, NGOProfilePageFactory, OnboardingRequestFactory
 from ngo_directory.services import give_ngo_subtree
 from surveys.factories import SurveyIndexPageFactory, SurveyPageFactory, SurveyResponseFactory
@@ -242,34 +242,21 @@ def get_page(slug):
 
 
 @pytest.fixture
-def ngo_editor(pages):
+def ngo_editor(pages, make_ngo_editor):
     profile = NGOProfilePageFactory(parent=pages["directory"], title="Stowarzyszenie Własne", slug="wlasne")
-    editor = get_user_model().objects.create_user("redaktor-ngo", "redaktor-ngo@example.org", "haslo")
-    add_editor(give_ngo_subtree(profile), editor)
     VolunteerOfferPageFactory(parent=profile, title="Oferta organizacji")
-    return editor
+    return make_ngo_editor(profile)
 
 
 @pytest.fixture
-def club_coordinator(pages):
-    club = VolunteerClubPageFactory(parent=pages["clubs"], title="Koło przy SP 1")
-    subtree = give_subtree(
-        club,
-        group_name="Opiekunowie: Koło przy SP 1",
-        collection_name="Koło przy SP 1",
-        kind="koło wolontariatu",
-        parent_collection="Koła wolontariatu",
-    )
-    coordinator = get_user_model().objects.create_user("opiekun", "opiekun@example.org", "haslo")
-    add_editor(subtree, coordinator)
-    return coordinator
+def club_coordinator(pages, make_club_coordinator):
+    return make_club_coordinator(VolunteerClubPageFactory(parent=pages["clubs"], title="Koło przy SP 1"))
 
 
 @pytest.mark.parametrize("who", ["ngo_editor", "club_coordinator"])
-def test_editors_and_coordinators_never_see_staff_rows(client, pages, who, request):
+def test_editors_and_coordinators_never_see_staff_rows(login, pages, who, request):
     populate(pages, 1)
-    user = request.getfixturevalue(who)
-    client.force_login(user)
+    client = login(request.getfixturevalue(who))
     response = client.get(reverse("wagtailadmin_home"))
     assert response.status_code == 200
     html = response.content.decode()
@@ -280,14 +267,13 @@ def test_editors_and_coordinators_never_see_staff_rows(client, pages, who, reque
         assert text not in rows
 
 
-def test_ngo_editor_sees_only_applications_to_own_offers(client, pages, ngo_editor):
+def test_ngo_editor_sees_only_applications_to_own_offers(login, pages, ngo_editor):
     populate(pages, 2)  # applications to other offers
     own_offer = VolunteerOfferPageFactory(
         parent=pages["directory"].get_children().get(slug="wlasne"), title="Moja"
     )
     OfferApplicationFactory(offer=own_offer)
-    client.force_login(ngo_editor)
-    rows = dashboard_rows(client.get(reverse("wagtailadmin_home")).content.decode())
+    rows = dashboard_rows(login(ngo_editor).get(reverse("wagtailadmin_home")).content.decode())
     assert rows == {"Nowe zgłoszenia do Twoich ofert": "1"}
 
 
@@ -295,3 +281,40 @@ def test_staff_with_nothing_waiting_see_zeros_not_an_error(staff_client, pages):
     rows = dashboard_rows(staff_client.get(reverse("wagtailadmin_home")).content.decode())
     assert rows["Zgłoszenia nowych organizacji czekające na decyzję"] == "0"
     assert rows["Zmiany organizacji i kół czekające na akceptację COP"] == "0"
+
+
+def test_pending_rows_name_the_oldest_in_polish_on_the_local_date(staff_client, pages):
+    """Every "waiting" row says when the oldest item came, in the grammatical gender of its noun and on the
+    calendar day in Czerwionka-Leszczyny (23:30 UTC on 2 March is already 3 March in Poland)."""
+    from wagtail.models import WorkflowState
+
+    from booking.models import AdvisoryRequest, BookingRequest
+    from ngo_directory.models import OnboardingRequest
+
+    populate(pages, 1)
+    late_evening_utc = datetime.datetime(2026, 3, 2, 23, 30, tzinfo=datetime.UTC)
+    for model in (OnboardingRequest, BookingRequest, AdvisoryRequest, WorkflowState):
+        model.objects.update(created_at=late_evening_utc)
+    details = dashboard_details(staff_client.get(reverse("wagtailadmin_home")).content.decode())
+    assert details["Zmiany organizacji i kół czekające na akceptację COP"] == "najstarsza z 3 marca 2026"
+    assert details["Zgłoszenia nowych organizacji czekające na decyzję"] == "najstarsze z 3 marca 2026"
+    assert details["Wnioski o rezerwację sali czekające na decyzję"] == "najstarszy z 3 marca 2026"
+    assert details["Wnioski o doradztwo czekające na decyzję"] == "najstarszy z 3 marca 2026"
+
+
+def test_pending_row_counts_and_dates_in_one_query(staff_user, pages, django_assert_num_queries):
+    """The shared helper every app uses: count, oldest date and "needs action" from a single query."""
+    from booking.models import BookingRequest
+    from home.dashboard import pending_row
+
+    BookingRequestFactory(room=pages["room"])
+    BookingRequestFactory(room=pages["room"])
+    BookingRequest.objects.filter(pk=BookingRequest.objects.order_by("pk").first().pk).update(
+        created_at=datetime.datetime(2026, 1, 15, 12, tzinfo=datetime.UTC)
+    )
+    with django_assert_num_queries(1):
+        row = pending_row(BookingRequest.objects.all(), section="S", label="L", url="/u/", gender="m")
+    assert (row.count, row.detail, row.needs_action) == (2, "najstarszy z 15 stycznia 2026", True)
+    with django_assert_num_queries(1):
+        empty = pending_row(BookingRequest.objects.filter(pk=0), section="S", label="L", url="/u/")
+    assert (empty.count, empty.detail, empty.needs_action) == (0, "", False)

@@ -4,10 +4,8 @@ import json
 import re
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from home.editors import add_editor
 from ngo_directory.factories import NGODirectoryPageFactory, NGOProfilePageFactory
 from ngo_directory.services import give_ngo_subtree
 
@@ -15,20 +13,17 @@ GUIDE_URL = "/admin/jak-edytowac/"
 
 
 @pytest.fixture
-def ngo(home_page):
+def ngo(home_page, make_ngo_editor):
     page = NGOProfilePageFactory(
         parent=NGODirectoryPageFactory(parent=home_page), title="Stowarzyszenie Alfa"
     )
-    subtree = give_ngo_subtree(page)
-    editor = get_user_model().objects.create_user("redaktor_alfa", "alfa@example.org", "haslo-redaktora")
-    add_editor(subtree, editor)
-    return page, subtree, editor
+    editor = make_ngo_editor(page, "redaktor_alfa", email="alfa@example.org")
+    return page, give_ngo_subtree(page), editor
 
 
 @pytest.fixture
-def ngo_client(client, ngo):
-    client.force_login(ngo[2])
-    return client
+def ngo_client(login, ngo):
+    return login(ngo[2])
 
 
 def test_guide_url_is_the_one_in_the_brief():
@@ -77,8 +72,7 @@ def test_ngo_editor_reads_the_guide_in_polish_with_links_to_their_own_page(ngo_c
 
 
 @pytest.mark.django_db
-def test_club_coordinator_reads_the_guide_for_their_club(client, home_page):
-    from home.editors import give_subtree
+def test_club_coordinator_reads_the_guide_for_their_club(login, home_page, make_club_coordinator):
     from volunteering.factories import (
         VolunteerCentrePageFactory,
         VolunteerClubIndexPageFactory,
@@ -87,16 +81,7 @@ def test_club_coordinator_reads_the_guide_for_their_club(client, home_page):
 
     clubs = VolunteerClubIndexPageFactory(parent=VolunteerCentrePageFactory(parent=home_page))
     club = VolunteerClubPageFactory(parent=clubs, title="Koło przy SP 1")
-    subtree = give_subtree(
-        club,
-        group_name="Opiekunowie: Koło przy SP 1",
-        collection_name="Koło przy SP 1",
-        kind="koło wolontariatu",
-        parent_collection="Koła wolontariatu",
-    )
-    coordinator = get_user_model().objects.create_user("opiekun", "opiekun@example.org", "haslo")
-    add_editor(subtree, coordinator)
-    client.force_login(coordinator)
+    client = login(make_club_coordinator(club))
 
     assert "Koło przy SP 1" in client.get("/admin/").content.decode()
     html = client.get(GUIDE_URL).content.decode()

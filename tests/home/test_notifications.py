@@ -11,12 +11,10 @@ from wagtail.models import Site
 
 from booking.factories import AdvisoryPageFactory, RoomFactory, RoomsPageFactory
 from booking.models import AdvisoryRequest, BookingRequest
-from home.editors import add_editor
 from home.models import SiteSettings
 from home.notifications import send_staff_notification
 from ngo_directory.factories import AreaOfActivityFactory, NGODirectoryPageFactory, NGOProfilePageFactory
 from ngo_directory.models import OnboardingRequest
-from ngo_directory.services import give_ngo_subtree
 from tests.booking.conftest import next_weekday
 from tests.booking.test_public import booking_form_data
 from tests.ngo_directory.test_onboarding import form_data as onboarding_form_data
@@ -58,11 +56,9 @@ def directory(home_page):
 
 
 @pytest.fixture
-def ngo_editor(directory):
+def ngo_editor(directory, make_ngo_editor):
     profile = NGOProfilePageFactory(parent=directory, title="Stowarzyszenie Alfa", slug="alfa")
-    editor = get_user_model().objects.create_user("redaktor-alfa", "redaktor-alfa@example.org", "haslo")
-    add_editor(give_ngo_subtree(profile), editor)
-    return profile, editor
+    return profile, make_ngo_editor(profile, "redaktor-alfa")
 
 
 def staff_mails(*addresses):
@@ -170,21 +166,13 @@ def test_staff_group_without_addresses_sends_nothing(home_page):
     assert not mail.outbox
 
 
-class BrokenBackend:
-    def __init__(self, *args, **kwargs):
-        pass
-
-    def send_messages(self, messages):
-        raise ConnectionRefusedError("serwer poczty nie odpowiada")
-
-
-@override_settings(EMAIL_BACKEND="tests.home.test_notifications.BrokenBackend")
 def test_a_failing_mail_server_keeps_the_record_and_the_visitor_sees_success(
-    client, directory, staff_user, django_capture_on_commit_callbacks
+    client, directory, staff_user, broken_mail, django_capture_on_commit_callbacks
 ):
     area = AreaOfActivityFactory()
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(directory.url + "dodaj/", onboarding_form_data(areas=[area.pk]))
+    assert any(staff_user.email in message.to for message in broken_mail)  # the staff notice was attempted
     assert response.status_code == 302 and "wyslano=1" in response["Location"]
     assert OnboardingRequest.objects.filter(name="Stowarzyszenie Miłośników Dębieńska").exists()
     assert client.get(response["Location"]).status_code == 200

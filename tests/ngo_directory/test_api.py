@@ -11,6 +11,8 @@ pytestmark = pytest.mark.django_db
 
 LIST_URL = "/api/cop/v1/organizacje/"
 API_QUERY_BUDGET = 6
+# /api/v2/images/: view restrictions (3), private pages, count, page of images, their tags (measured 8).
+IMAGES_API_QUERY_BUDGET = 8
 
 
 @pytest.fixture
@@ -136,3 +138,129 @@ def test_wagtail_api_v2_never_lists_contact_person_or_draft_profiles(client, pub
         ).status_code
         == 400
     )
+
+
+# Wagtail API v2: images and documents of organisations --------------------------------------------
+
+
+def upload_image(title, collection):
+    from wagtail.images import get_image_model
+    from wagtail.images.tests.utils import get_test_image_file
+
+    return get_image_model().objects.create(title=title, file=get_test_image_file(), collection=collection)
+
+
+def upload_document(title, collection):
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    document = get_document_model()(title=title, collection=collection)
+    document.file.save(f"{title}.pdf", ContentFile(b"%PDF-1.4 " + title.encode()), save=False)
+    document.save()
+    return document
+
+
+def listed(client, endpoint):
+    return {item["title"] for item in client.get(f"/api/v2/{endpoint}/", {"limit": 100}).json()["items"]}
+
+
+def test_images_of_an_organisation_appear_only_once_a_live_public_page_shows_them(
+    client, ngo_a, directory, django_capture_on_commit_callbacks
+):
+    from wagtail.models import Collection, PageViewRestriction
+
+    from ngo_directory.models import NGOGalleryImage
+
+    collection = ngo_a.subtree.collection
+    logo = upload_image("Logo Alfa", collection)
+    in_draft = upload_image("Zdjęcie w szkicu", collection)
+    on_private = upload_image("Zdjęcie na stronie prywatnej", collection)
+    unused = upload_image("Zdjęcie niewykorzystane", collection)
+    shared = upload_image("Rynek w Czerwionce", Collection.get_first_root_node())
+    logo.tags.add("logo", "Alfa")
+
+    # The published profile shows its logo; a later draft (waiting for COP) adds a gallery photo.
+    with django_capture_on_commit_callbacks(execute=True):
+        profile = ngo_a.page
+        profile.logo = logo
+        profile.save_revision().publish()
+        profile.gallery_images = [NGOGalleryImage(image=in_draft, caption="Festyn")]
+        profile.save_revision()
+        # Another organisation's private page (visible only to logged-in users) with its own photo.
+        private = NGOProfilePageFactory(
+            parent=directory, title="Koło Prywatne", slug="prywatne", logo=on_private
+        )
+        PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+        # A never-published profile using the "unused" one is still a draft.
+        NGOProfilePageFactory(
+            parent=directory, title="Szkic z logo", slug="szkic-logo", live=False, logo=unused
+        )
+
+    titles = listed(client, "images")
+    assert {"Logo Alfa", "Rynek w Czerwionce"} <= titles
+    assert not titles & {"Zdjęcie w szkicu", "Zdjęcie na stronie prywatnej", "Zdjęcie niewykorzystane"}
+    for image in (in_draft, on_private, unused):
+        assert client.get(f"/api/v2/images/{image.pk}/").status_code == 404, image.title
+    for image in (logo, shared):
+        detail = client.get(f"/api/v2/images/{image.pk}/")
+        assert detail.status_code == 200 and detail.json()["title"] == image.title
+    assert client.get(f"/api/v2/images/{logo.pk}/").json()["meta"]["tags"] == ["Alfa", "logo"]
+
+    # COP approves the change: the gallery photo is published and the API shows it from then on.
+    with django_capture_on_commit_callbacks(execute=True):
+        profile.get_latest_revision().publish()
+    assert "Zdjęcie w szkicu" in listed(client, "images")
+    assert client.get(f"/api/v2/images/{in_draft.pk}/").status_code == 200
+
+
+def test_documents_of_an_organisation_follow_the_same_rule(
+    client, ngo_a, admin_user, django_capture_on_commit_callbacks
+):
+    from ngo_directory.models import NGODocument
+
+    collection = ngo_a.subtree.collection
+    report = upload_document("Sprawozdanie 2025", collection)
+    draft_only = upload_document("Projekt statutu", collection)
+    with django_capture_on_commit_callbacks(execute=True):
+        profile = ngo_a.page
+        profile.documents = [NGODocument(document=report, kind="sprawozdanie_merytoryczne", year=2025)]
+        profile.save_revision().publish()
+        profile.documents = [
+            NGODocument(document=report, kind="sprawozdanie_merytoryczne", year=2025),
+            NGODocument(document=draft_only, kind="statut", year=2026),
+        ]
+        profile.save_revision()
+    assert listed(client, "documents") == {"Sprawozdanie 2025"}
+    assert client.get(f"/api/v2/documents/{draft_only.pk}/").status_code == 404
+    # Logged in (even as an administrator) the API still shows only what the public sees.
+    client.force_login(admin_user)
+    assert client.get(f"/api/v2/documents/{draft_only.pk}/").status_code == 404
+    assert client.get(f"/api/v2/documents/{report.pk}/").status_code == 200
+
+
+def test_images_listing_queries_do_not_grow_with_organisations(
+    client, directory, django_assert_max_num_queries, django_capture_on_commit_callbacks
+):
+    from wagtail.models import Collection
+
+    from ngo_directory.services import give_ngo_subtree
+
+    def add(count, start):
+        with django_capture_on_commit_callbacks(execute=True):
+            for i in range(start, start + count):
+                page = NGOProfilePageFactory(parent=directory, title=f"Organizacja {i}", slug=f"org-{i}")
+                collection = give_ngo_subtree(page).collection
+                page.logo = upload_image(f"Logo {i}", collection)
+                page.save_revision().publish()
+                upload_image(f"Szkic {i}", collection)
+                upload_image(f"Wspólne {i}", Collection.get_first_root_node())
+
+    add(1, 0)
+    client.get("/api/v2/images/")  # content types cached
+    with django_assert_max_num_queries(IMAGES_API_QUERY_BUDGET):
+        small = client.get("/api/v2/images/", {"limit": 100}).json()
+    add(6, 1)
+    with django_assert_max_num_queries(IMAGES_API_QUERY_BUDGET):
+        large = client.get("/api/v2/images/", {"limit": 100}).json()
+    assert small["meta"]["total_count"] == 2 and large["meta"]["total_count"] == 14
+    assert not any(item["title"].startswith("Szkic") for item in large["items"])

@@ -83,18 +83,11 @@ class TestPublicForm:
         assert OnboardingRequest.objects.count() == 1
 
     def test_mail_failure_never_loses_the_request(
-        self, client, onboarding_url, staff_user, django_capture_on_commit_callbacks
+        self, client, onboarding_url, staff_user, broken_mail, django_capture_on_commit_callbacks
     ):
-        from unittest import mock
-
-        with (
-            mock.patch(
-                "django.core.mail.EmailMessage.send", side_effect=ConnectionRefusedError("SMTP down")
-            ) as send,
-            django_capture_on_commit_callbacks(execute=True),
-        ):
+        with django_capture_on_commit_callbacks(execute=True):
             response = client.post(onboarding_url, form_data())
-        assert send.call_count == 2  # staff notice and the confirmation, both attempted after the commit
+        assert len(broken_mail) == 2  # staff notice and the confirmation, both attempted after the commit
         assert response.status_code == 302 and "wyslano=1" in response["Location"]
         assert OnboardingRequest.objects.get().name == "Stowarzyszenie Miłośników Dębieńska"
 
@@ -255,3 +248,91 @@ def test_database_rejects_a_second_pending_request_with_the_same_krs(directory):
     first.status = "rejected"
     first.save()
     assert OnboardingRequestFactory(krs=first.krs).pk  # after a decision the organisation may apply again
+
+
+class TestInvitationDelivery:
+    """Staff see whether the invitation really went out, and send it again when it did not."""
+
+    def test_successful_invitation_is_reported_with_its_time(self, staff_client, directory):
+        request = OnboardingRequestFactory(name="Fundacja Z Pocztą")
+        response = staff_client.post(
+            reverse("ngo_onboarding_decide", args=[request.pk]), {"decision": "approve"}, follow=True
+        )
+        assert f"i wysłano zaproszenie do {request.contact_email}" in response.content.decode()
+        request.refresh_from_db()
+        assert request.invitation_sent_at is not None and request.invitation_error == ""
+        index = staff_client.get(reverse("ngo_directory_onboardingrequest_modeladmin_index")).content.decode()
+        assert "wysłano " in index and "Wyślij zaproszenie ponownie" not in index
+
+    def test_failed_invitation_is_reported_and_staff_send_it_again(
+        self, staff_client, directory, broken_mail, settings
+    ):
+        request = OnboardingRequestFactory(name="Fundacja Bez Poczty")
+        decide_url = reverse("ngo_onboarding_decide", args=[request.pk])
+        response = staff_client.post(decide_url, {"decision": "approve"}, follow=True)
+        html = response.content.decode()
+        assert "wysłano zaproszenie" not in html
+        assert f"zaproszenia do {request.contact_email} nie wysłano (serwer poczty nie odpowiada" in html
+        assert 'id="zaproszenie"' in html and "Zaproszenia nie wysłano: serwer poczty" in html
+        request.refresh_from_db()
+        # The approval itself stands: the draft profile and the editor account exist.
+        assert request.status == "approved" and request.profile is not None and request.editor is not None
+        assert request.invitation_sent_at is None and "serwer poczty" in request.invitation_error
+        assert [message.to for message in broken_mail] == [[request.contact_email]]
+        index = staff_client.get(reverse("ngo_directory_onboardingrequest_modeladmin_index")).content.decode()
+        assert "nie wysłano: serwer poczty" in index and "Wyślij zaproszenie ponownie" in index
+
+        resend_url = reverse("ngo_onboarding_resend", args=[request.pk])
+        html = staff_client.post(resend_url, follow=True).content.decode()
+        assert f"Nie udało się wysłać zaproszenia do {request.contact_email}: serwer poczty" in html
+        assert len(broken_mail) == 2
+
+        settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"  # the mail server is back
+        mail.outbox = []
+        html = staff_client.post(resend_url, follow=True).content.decode()
+        assert f"Wysłano ponownie zaproszenie do {request.contact_email}." in html
+        [invitation] = mail.outbox
+        assert invitation.to == [request.contact_email]
+        assert re.search(r"/admin/password_reset/confirm/\S+/", invitation.body)
+        request.refresh_from_db()
+        assert request.invitation_sent_at is not None and request.invitation_error == ""
+        assert "Zaproszenia nie wysłano" not in staff_client.get(decide_url).content.decode()
+
+    def test_only_staff_may_send_an_invitation_again(self, staff_client, directory, make_ngo_editor):
+        from django.test import Client
+
+        request = OnboardingRequestFactory()
+        staff_client.post(reverse("ngo_onboarding_decide", args=[request.pk]), {"decision": "approve"})
+        request.refresh_from_db()
+        mail.outbox = []
+        resend_url = reverse("ngo_onboarding_resend", args=[request.pk])
+        other_editor = make_ngo_editor(NGOProfilePageFactory(parent=directory, slug="inna"), "redaktor-inny")
+        for editor in (request.editor, other_editor):
+            editor_client = Client()
+            editor_client.force_login(editor)
+            assert editor_client.post(resend_url).status_code == 403
+        assert Client().post(resend_url).status_code == 302  # anonymous: to the login page
+        assert staff_client.get(resend_url).status_code == 405
+        assert not mail.outbox
+        # Nothing to resend for a request still waiting for a decision.
+        pending = OnboardingRequestFactory(name="Fundacja Czeka")
+        html = staff_client.post(reverse("ngo_onboarding_resend", args=[pending.pk]), follow=True)
+        assert "Zaproszenie wysyłamy tylko dla zatwierdzonego zgłoszenia" in html.content.decode()
+        assert not mail.outbox
+
+
+def test_a_refused_address_tells_staff_to_check_it(directory, staff_user, monkeypatch):
+    import smtplib
+
+    from ngo_directory import services
+
+    request = services.approve_onboarding(OnboardingRequestFactory(), staff_user)
+
+    def refuse(*args, **kwargs):
+        raise smtplib.SMTPRecipientsRefused({request.contact_email: (550, b"No such user")})
+
+    monkeypatch.setattr(services, "send_mail", refuse)
+    assert services.deliver_invitation(request) is False
+    request.refresh_from_db()
+    assert request.invitation_error.startswith("serwer poczty odrzucił adres odbiorcy – sprawdź")
+    assert request.invitation_sent_at is None

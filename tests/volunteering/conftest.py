@@ -1,9 +1,7 @@
 """Fixtures of the volunteering tests: the Centre with its club and offer lists, taxonomy, NGOs."""
 
 import pytest
-from django.contrib.auth import get_user_model
 
-from home.editors import add_editor, give_subtree
 from ngo_directory.models import AreaOfActivity, NGODirectoryPage
 from volunteering.factories import (
     SkillFactory,
@@ -56,53 +54,35 @@ def ngo_directory(home_page):
     return directory
 
 
-def make_ngo(directory, title, slug, username):
-    """An NGO profile owned by its own editor group (home.editors), with one editor account."""
+def make_ngo(directory, title, slug, username, make_ngo_editor):
+    """A published NGO profile owned by its own editor group (home.editors), with one editor account."""
     from ngo_directory.factories import NGOProfilePageFactory
 
     profile = NGOProfilePageFactory(parent=directory, title=title, slug=slug)
     profile.save_revision().publish()
-    subtree = give_subtree(
-        profile,
-        group_name=f"Redaktorzy: {title}",
-        collection_name=title,
-        kind="organizacja",
-        parent_collection="Organizacje",
-    )
-    editor = get_user_model().objects.create_user(username, f"{username}@example.org", "haslo")
-    add_editor(subtree, editor)
-    return profile, editor
+    return profile, make_ngo_editor(profile, username)
 
 
 @pytest.fixture
-def ngo_a(ngo_directory):
-    return make_ngo(ngo_directory, "Stowarzyszenie Alfa", "alfa", "redaktor-alfa")
+def ngo_a(ngo_directory, make_ngo_editor):
+    return make_ngo(ngo_directory, "Stowarzyszenie Alfa", "alfa", "redaktor-alfa", make_ngo_editor)
 
 
 @pytest.fixture
-def ngo_b(ngo_directory):
-    return make_ngo(ngo_directory, "Fundacja Beta", "beta", "redaktor-beta")
+def ngo_b(ngo_directory, make_ngo_editor):
+    return make_ngo(ngo_directory, "Fundacja Beta", "beta", "redaktor-beta", make_ngo_editor)
 
 
-def make_club(club_index, title, username):
+def make_club(club_index, title, username, make_club_coordinator):
     club = VolunteerClubPageFactory(parent=club_index, title=title)
-    subtree = give_subtree(
-        club,
-        group_name=f"Opiekunowie: {title}",
-        collection_name=title,
-        kind="koło wolontariatu",
-        parent_collection="Koła wolontariatu",
-    )
-    coordinator = get_user_model().objects.create_user(username, f"{username}@example.org", "haslo")
-    add_editor(subtree, coordinator)
-    return club, coordinator
+    return club, make_club_coordinator(club, username)
 
 
 @pytest.fixture
-def club_a(club_index):
-    return make_club(club_index, "Koło przy SP 1", "opiekun-a")
+def club_a(club_index, make_club_coordinator):
+    return make_club(club_index, "Koło przy SP 1", "opiekun-a", make_club_coordinator)
 
 
 @pytest.fixture
-def club_b(club_index):
-    return make_club(club_index, "Koło przy SP 5", "opiekun-b")
+def club_b(club_index, make_club_coordinator):
+    return make_club(club_index, "Koło przy SP 5", "opiekun-b", make_club_coordinator)
