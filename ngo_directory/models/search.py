@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 class NGOSearchDocument(models.Model):
     """The profile's published text without diacritics as a ``tsvector``, one narrow row per profile.
 
-    The directory search on PostgreSQL reads this table (GIN index, migration 0004) instead of Wagtail's
+    The directory search on PostgreSQL reads this table (GIN index, migration 0005) instead of Wagtail's
     search index entries: at 100,000 organisations a broad query ("pomoc społeczna") matches ~30,000
     profiles, and counting and ordering them went through the wide index-entry rows, a text-to-integer
     cast and a hash of every match. Kept by ``ngo_directory.search`` on every content save of a

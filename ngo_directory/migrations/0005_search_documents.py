@@ -41,7 +41,7 @@ def drop_index(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("ngo_directory", "0003_staff_permissions"),
+        ("ngo_directory", "0004_onboarding_invitation_outcome"),
         ("wagtailsearch", "0010_add_text_fields"),
     ]
 
