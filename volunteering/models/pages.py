@@ -3,7 +3,6 @@
 import datetime
 
 from django.core.exceptions import ValidationError
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce, Length, NullIf, Substr
@@ -18,6 +17,7 @@ from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
 from home.models import BasePage, prefetch_listing_images
+from home.pagination import counted_page
 from home.restrictions import is_private, view_restrictions_of
 from ngo_directory.models import DISTRICTS, NGOProfilePage
 
@@ -276,9 +276,8 @@ class VolunteerClubPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["news"] = (
-            VolunteerClubNewsPage.objects.child_of(self).live().public().order_by("-date", "-pk")[:10]
-        )
+        news = VolunteerClubNewsPage.objects.child_of(self).live().public().order_by("-date", "-pk")
+        context["news"] = prefetch_listing_images(news)[:10]
         return context
 
 
@@ -345,13 +344,7 @@ class VolunteerOfferIndexPage(BasePage):
         offers = filter_offers(open_offers(), form.cleaned_data_or_empty)
         offers = with_organiser_label(offers)
         offers = prefetch_listing_images(offers.order_by("-first_published_at", "-pk"))
-        paginator = Paginator(offers, OFFERS_PER_PAGE)
-        try:
-            page_obj = paginator.page(request.GET.get("strona", 1))
-        except PageNotAnInteger:
-            page_obj = paginator.page(1)
-        except EmptyPage:
-            page_obj = paginator.page(paginator.num_pages)
+        page_obj = counted_page(offers, OFFERS_PER_PAGE, request.GET.get("strona", 1))
         query = request.GET.copy()
         query.pop("strona", None)
         context.update(
@@ -379,16 +372,20 @@ def with_organiser_label(offers):
 
 
 def filter_offers(offers, filters: dict):
-    """Apply the listing/API filters (area, skill, district, suitable for minors)."""
+    """Apply the listing/API filters (area, skill, district, suitable for minors).
+
+    Areas and skills are matched in subqueries, so no offer comes twice and no ``DISTINCT`` is needed
+    (``home.pagination.counted_page`` counts the rows with a window).
+    """
     if area := filters.get("area"):
-        offers = offers.filter(areas__slug=area)
+        offers = offers.filter(pk__in=VolunteerOfferPage.objects.filter(areas__slug=area).values("pk"))
     if skill := filters.get("skill"):
-        offers = offers.filter(skills__slug=skill)
+        offers = offers.filter(pk__in=VolunteerOfferPage.objects.filter(skills__slug=skill).values("pk"))
     if district := filters.get("district"):
         offers = offers.filter(district=district)
     if filters.get("for_minors"):
         offers = offers.filter(min_age__lt=ADULT_AGE)
-    return offers.distinct()
+    return offers
 
 
 class VolunteerOfferPage(BasePage):
