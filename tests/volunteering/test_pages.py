@@ -238,3 +238,23 @@ def test_club_page_query_budget(client, club_index, rows, django_assert_max_num_
         html = client.get(club.url).content.decode()
     assert html.count("Wiadomość ") == min(rows, 10)
     assert html.count('class="card__image"') == min(rows, 10)
+
+
+@pytest.mark.django_db
+def test_routing_passes_through_the_centre_but_keeps_its_own_urls_first(client, centre):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    guide = StandardPageFactory(parent=centre, title="Jak zostać wolontariuszem", slug="jak-zostac")
+    clash = StandardPageFactory(parent=centre, title="O zapisach", slug="zapisz-sie")
+    with CaptureQueriesContext(connection) as queries:
+        assert "Jak zostać wolontariuszem" in client.get(guide.url).content.decode()
+    assert not [q for q in queries if 'FROM "volunteering_volunteercentrepage"' in q["sql"]]
+    # The Centre's own sub-URL wins over a child page with the same slug, as in Wagtail ...
+    response = client.get(f"{centre.url}zapisz-sie/")
+    assert [t.name for t in response.templates][0] == "volunteering/signup.html"
+    # ... unless the Centre is not live: Wagtail then routes to the child.
+    centre.unpublish()
+    clash.refresh_from_db()
+    assert clash.live
+    assert "O zapisach" in client.get(f"{centre.url}zapisz-sie/").content.decode()
