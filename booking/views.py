@@ -3,7 +3,8 @@
 import datetime
 
 from django.contrib import messages
-from django.db.models import Prefetch, Q
+from django.db import models
+from django.db.models import F, Prefetch, Q, Value, prefetch_related_objects
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -15,20 +16,39 @@ from home.protection import protected_post
 
 from .forms import AdvisoryRequestForm, BookingRequestForm
 from .ical import room_feed
-from .models import Blackout, Booking, RequestStatus, Room, RoomPhoto
+from .models import Blackout, Booking, BookingRequest, RequestStatus, Room, RoomPhoto
 from .services import WORKFLOWS, DecisionError, describe_day, local_datetime, local_zone
 
 PHOTO_RENDITION = "fill-640x400"
 WEEK_PARAM = "tydzien"
 
 
+def room_photos():
+    """Room photos with their images (joined) and the images' renditions (one more query)."""
+    renditions = get_image_model().get_rendition_model().objects.filter(filter_spec=PHOTO_RENDITION)
+    return (
+        RoomPhoto.objects.select_related("image")
+        .prefetch_related(Prefetch("image__renditions", queryset=renditions, to_attr="prefetched_renditions"))
+        .order_by("sort_order")
+    )
+
+
 def public_rooms():
     """Active rooms with their hours and photos (three queries plus one for renditions)."""
-    images = get_image_model().objects.prefetch_renditions(PHOTO_RENDITION)
-    photos = RoomPhoto.objects.select_related(None).prefetch_related(Prefetch("image", queryset=images))
     return Room.objects.filter(is_active=True).prefetch_related(
-        "opening_hours", Prefetch("photos", queryset=photos.order_by("sort_order"))
+        "opening_hours", Prefetch("photos", queryset=room_photos())
     )
+
+
+def public_room(slug: str) -> tuple[Room, list[RoomPhoto]]:
+    """One active room, its opening hours and its photos (with renditions) in three queries.
+
+    The photos are read joined with their room, so a room with photos needs no query of its own.
+    """
+    photos = list(room_photos().filter(room__slug=slug, room__is_active=True).select_related("room"))
+    room = photos[0].room if photos else get_object_or_404(Room, slug=slug, is_active=True)
+    prefetch_related_objects([room], "opening_hours")
+    return room, photos
 
 
 def rooms_index(request, page):
@@ -68,15 +88,44 @@ def public_busy_slots(room, start: datetime.datetime, end: datetime.datetime):
     )
 
 
+def occupancy(room, start: datetime.datetime, end: datetime.datetime) -> tuple[list[Booking], list[Blackout]]:
+    """Approved bookings of ``room`` and the blackouts (its own and the Centre's) in [start, end).
+
+    One query (``UNION ALL``) for both; the rows come back as unsaved ``Booking`` (with the public
+    part of their request) and ``Blackout`` objects, with no personal data loaded.
+    """
+    text, flag = models.CharField(), models.BooleanField()
+    columns = ("kind", "starts_at", "ends_at", "shown", "label")
+    bookings = (
+        Booking.objects.filter(room=room, status=RequestStatus.APPROVED, starts_at__lt=end, ends_at__gt=start)
+        .order_by()
+        .annotate(kind=Value("booking", output_field=text), shown=F("request__show_publicly"))
+        .annotate(label=F("request__public_title"))
+        .values_list(*columns)
+    )
+    blackouts = (
+        Blackout.objects.filter(Q(room=room) | Q(room__isnull=True), starts_at__lt=end, ends_at__gt=start)
+        .order_by()
+        .annotate(kind=Value("blackout", output_field=text), shown=Value(False, output_field=flag))
+        .annotate(label=F("reason"))
+        .values_list(*columns)
+    )
+    busy, closed = [], []
+    for kind, starts_at, ends_at, shown, label in bookings.union(blackouts, all=True).order_by("starts_at"):
+        if kind == "booking":
+            request = BookingRequest(show_publicly=shown, public_title=label)
+            busy.append(Booking(starts_at=starts_at, ends_at=ends_at, request=request))
+        else:
+            closed.append(Blackout(starts_at=starts_at, ends_at=ends_at, reason=label))
+    return busy, closed
+
+
 def room_week(room, monday: datetime.date) -> list[dict]:
     """Seven days of a room: its opening hours, busy slots and blackouts (no personal data)."""
     zone = local_zone()
     start = datetime.datetime.combine(monday, datetime.time.min, tzinfo=zone)
     end = datetime.datetime.combine(monday + datetime.timedelta(days=7), datetime.time.min, tzinfo=zone)
-    busy = list(public_busy_slots(room, start, end))
-    blackouts = list(
-        Blackout.objects.filter(Q(room=room) | Q(room__isnull=True), starts_at__lt=end, ends_at__gt=start)
-    )
+    busy, blackouts = occupancy(room, start, end)
     days = []
     for offset in range(7):
         day = monday + datetime.timedelta(days=offset)
@@ -133,7 +182,7 @@ def closed_periods(blackouts, day: datetime.date, hours, zone) -> tuple[list[str
 
 
 def room_detail(request, page, slug):
-    room = get_object_or_404(public_rooms(), slug=slug)
+    room, photos = public_room(slug)
     today = timezone.localdate()
     monday = parse_week(request.GET.get(WEEK_PARAM)) or today - datetime.timedelta(days=today.weekday())
     return page.render(
@@ -141,6 +190,7 @@ def room_detail(request, page, slug):
         template="booking/room_detail.html",
         context_overrides={
             "room": room,
+            "photos": photos,
             "week": room_week(room, monday),
             "week_start": monday,
             "week_end": monday + datetime.timedelta(days=6),

@@ -15,6 +15,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.api import APIField
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
@@ -25,7 +26,7 @@ from wagtail.url_routing import RouteResult
 
 from .blocks import RICH_TEXT_FEATURES, BaseStreamBlock, HighlightBlock, MenuItemBlock, OpeningHoursBlock
 from .panels import EMAIL_PANELS, FORM_FIELD_PANELS, PublishingPanel
-from .restrictions import BasePageQuerySet, memoised_restrictions
+from .restrictions import BasePageQuerySet, view_restrictions_of
 
 LISTING_RENDITION = "fill-640x400"
 OG_RENDITION = "fill-1200x630"  # templates/base.html: og:image
@@ -33,10 +34,34 @@ HERO_RENDITION = "fill-1600x600"  # templates/home/home_page.html
 
 
 def prefetch_listing_images(queryset, field="listing_image"):
-    """Fetch the listing images and their renditions with the pages (two queries in all)."""
-    return queryset.prefetch_related(
-        Prefetch(field, queryset=get_image_model().objects.prefetch_renditions(LISTING_RENDITION))
+    """Join the listing images to the pages and fetch their renditions (one more query in all)."""
+    renditions = get_image_model().get_rendition_model().objects.filter(filter_spec=LISTING_RENDITION)
+    # ``prefetched_renditions`` is where Wagtail's ``get_rendition`` looks (``prefetch_renditions``).
+    return queryset.select_related(field).prefetch_related(
+        Prefetch(f"{field}__renditions", queryset=renditions, to_attr="prefetched_renditions")
     )
+
+
+def _routes_to_children(specific_class, path_components) -> bool:
+    """Whether a page of ``specific_class`` hands ``path_components`` to its children like ``BasePage``.
+
+    True for a class without its own ``route``, and for a routable page (``RoutablePageMixin`` on a
+    ``BasePage``) when the path is none of its own sub-URLs: Wagtail then goes on to the children
+    (``RoutablePageMixin.route``), which needs only the plain page, not its specific row.
+    """
+    if specific_class is None:
+        return False
+    if specific_class.route is BasePage.route:
+        return True
+    if specific_class.route is not RoutablePageMixin.route:
+        return False
+    if super(RoutablePageMixin, specific_class).route is not BasePage.route:
+        return False
+    try:
+        specific_class.get_resolver().resolve("/" + "/".join(path_components) + "/")
+    except Http404:  # Resolver404: not one of the page's own URLs
+        return True
+    return False
 
 
 class BasePage(Page):
@@ -74,8 +99,8 @@ class BasePage(Page):
         """Wagtail's ``Page.route``, without loading the specific row of a page passed through.
 
         Wagtail loads ``.specific`` at every level (a query each) only to call its ``route``; a level
-        whose class routes exactly like this one (no ``RoutablePageMixin``, no override) is walked
-        as a plain ``Page``. The page finally routed to is specific, as before.
+        whose class would route the rest of the path exactly like this one is walked as a plain
+        ``Page`` (see :func:`_routes_to_children`). The page finally routed to is specific, as before.
         """
         page = self
         while path_components:
@@ -85,8 +110,7 @@ class BasePage(Page):
                 raise Http404 from e
             subpage._cached_parent_obj = page  # as Wagtail: the parent needs no query
             path_components = path_components[1:]
-            specific_class = subpage.specific_class
-            if path_components and specific_class is not None and specific_class.route is BasePage.route:
+            if path_components and _routes_to_children(subpage.specific_class, path_components):
                 page = subpage
                 continue
             return subpage.specific.route(request, path_components)
@@ -100,19 +124,7 @@ class BasePage(Page):
         The restrictions of this page and of its ancestors, an alias page (or ancestor) counting
         through the page it is an alias of, exactly as ``Page.get_view_restrictions`` decides.
         """
-        from django.db.models import Q
-        from wagtail.models import PageViewRestriction
-
-        if memoised_restrictions() == []:  # no private section anywhere (read once this request)
-            return PageViewRestriction.objects.none()
-        ancestors = Page.objects.filter(
-            path__in=[self.path[: d * self.steplen] for d in range(1, self.depth)]
-        )
-        return PageViewRestriction.objects.filter(
-            Q(page_id=self.alias_of_id or self.pk)
-            | Q(page__in=ancestors.filter(alias_of__isnull=True))
-            | Q(page_id__in=ancestors.filter(alias_of__isnull=False).values("alias_of_id"))
-        )
+        return view_restrictions_of(self)
 
     promote_panels = [
         *Page.promote_panels,

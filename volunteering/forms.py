@@ -1,6 +1,8 @@
 """Public forms: sign-up to the municipal volunteer database, applying to an offer, offer filters."""
 
 from django import forms
+from django.db import models
+from django.db.models import Value
 from django.utils.translation import gettext_lazy as _
 
 from home.protection import ProtectedFormMixin
@@ -300,6 +302,15 @@ class OfferApplicationForm(ProtectedFormMixin, forms.Form):
         return cleaned
 
 
+def _filter_options():
+    """``(kind, slug, name)`` of every area and skill, by name: both lists in one query."""
+    kind = models.CharField()
+    areas = AreaOfActivity.objects.order_by().annotate(kind=Value("area", output_field=kind))
+    skills = Skill.objects.order_by().annotate(kind=Value("skill", output_field=kind))
+    columns = ("kind", "slug", "name")
+    return areas.values_list(*columns).union(skills.values_list(*columns), all=True).order_by("kind", "name")
+
+
 class OfferFilterForm(forms.Form):
     """GET filters of the offers listing; bad values are ignored field by field, never a 500."""
 
@@ -312,12 +323,11 @@ class OfferFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["area"].widget = forms.Select(
-            choices=[("", _("wszystkie")), *AreaOfActivity.objects.values_list("slug", "name")]
-        )
-        self.fields["skill"].widget = forms.Select(
-            choices=[("", _("wszystkie")), *Skill.objects.values_list("slug", "name")]
-        )
+        options = {"area": [], "skill": []}
+        for kind, slug, name in _filter_options():
+            options[kind].append((slug, name))
+        for kind, choices in options.items():
+            self.fields[kind].widget = forms.Select(choices=[("", _("wszystkie")), *choices])
 
     @property
     def cleaned_data_or_empty(self):

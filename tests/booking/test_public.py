@@ -6,6 +6,7 @@ import pytest
 import wagtail_factories
 from bs4 import BeautifulSoup
 from django.core import mail
+from django.core.cache import cache
 from django.test import override_settings
 from icalendar import Calendar
 
@@ -101,16 +102,33 @@ def test_an_inactive_room_cannot_be_seen_or_requested(client, rooms_page, room):
     assert not BookingRequest.objects.exists()
 
 
+def add_photos(room, count=2):
+    for n in range(count):
+        RoomPhoto.objects.create(
+            room=room, image=wagtail_factories.ImageFactory(), caption=f"{room.name}: widok {n}"
+        )
+
+
+def visit_cold(client, url):
+    """Visit once (the site's settings rows are created then), and forget the cached site root paths."""
+    client.get(url)
+    cache.clear()
+
+
 @pytest.mark.parametrize("rooms", [1, 8])
 def test_rooms_page_query_budget_does_not_grow_with_rooms(
     client, rooms_page, rooms, django_assert_max_num_queries
 ):
     for _ in range(rooms):
-        RoomFactory()
-    client.get(rooms_page.url)  # warm the site/settings caches
-    with django_assert_max_num_queries(10):
+        add_photos(RoomFactory())
+    visit_cold(client, rooms_page.url)
+    # Site, home page, the rooms page (route and row), view restrictions, both settings, site root
+    # paths, layout pages; the rooms, their opening hours, their photos with images, the renditions.
+    with django_assert_max_num_queries(12):
         response = client.get(rooms_page.url)
-    assert response.content.decode().count('class="room-card"') == rooms
+    html = response.content.decode()
+    assert html.count('class="room-card"') == rooms
+    assert html.count("widok 0") == rooms  # each card shows its first photo
 
 
 # Availability -------------------------------------------------------------------------------------------
@@ -195,11 +213,40 @@ def test_week_view_query_budget(client, rooms_page, room, bookings, django_asser
             first_starts_at=local(day + datetime.timedelta(days=i % 7), 8 + i // 7 * 3),
             status=RequestStatus.APPROVED,
         )
+    add_photos(room, bookings)
+    other = RoomFactory(name="Sala obok")
+    for offset in range(bookings):
+        start = local(day + datetime.timedelta(days=offset % 7), 21)
+        BlackoutFactory(
+            room=room, starts_at=start, ends_at=start + datetime.timedelta(hours=1), reason="Mycie okien"
+        )
+        BlackoutFactory(
+            room=other, starts_at=start, ends_at=start + datetime.timedelta(hours=1), reason="Malowanie"
+        )
+    BlackoutFactory(room=None, starts_at=local(day, 6), ends_at=local(day, 7), reason="Przegląd instalacji")
     url = f"{rooms_page.url}sala/{room.slug}/?tydzien={week_param(day)}"
-    client.get(url)
+    visit_cold(client, url)
+    # Site, home page, the rooms page (route and row), view restrictions, both settings, site root
+    # paths, layout pages; the room's photos joined with the room and their images, the renditions,
+    # the opening hours, the week's bookings and blackouts (one query).
     with django_assert_max_num_queries(12):
         response = client.get(url)
-    assert response.content.decode().count("<li><time") == bookings
+    html = response.content.decode()
+    assert html.count("<li><time") == bookings
+    assert html.count("21:00–22:00 Mycie okien") == bookings
+    assert "Przegląd instalacji" in html and "Malowanie" not in html
+    assert BeautifulSoup(html, "html.parser").select(".room-photos img")[-1]["alt"] == (
+        f"Sala konferencyjna: widok {bookings - 1}"
+    )
+
+
+def test_week_view_of_a_room_without_photos_and_of_an_inactive_room_with_photos(client, rooms_page, room):
+    html = client.get(f"{rooms_page.url}sala/{room.slug}/").content.decode()
+    assert "Zajętość sali" in html and "room-photos" not in html
+    add_photos(room, 1)
+    room.is_active = False
+    room.save()
+    assert client.get(f"{rooms_page.url}sala/{room.slug}/").status_code == 404
 
 
 def test_ical_feed_has_the_same_limits(client, rooms_page, room):

@@ -1,7 +1,10 @@
 """Page tree rules and rendering of every volunteering page type."""
 
 import pytest
-from wagtail.models import Page
+import wagtail_factories
+from bs4 import BeautifulSoup
+from django.core.cache import cache
+from wagtail.models import Page, PageViewRestriction
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
@@ -136,6 +139,122 @@ def test_club_list_query_budget(client, club_index, rows, django_assert_max_num_
     for n in range(rows):
         VolunteerClubPageFactory(parent=club_index, title=f"Koło {n:02d}")
     client.get(club_index.url)
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(9):  # 10 before the Centre was passed through as a plain page
         html = client.get(club_index.url).content.decode()
     assert f"Koło {rows - 1:02d}" in html
+
+
+def visit_cold(client, url):
+    """Visit once (the site's settings rows are created then), and forget the cached site root paths."""
+    client.get(url)
+    cache.clear()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("rows", [1, 12])
+def test_centre_query_budget(
+    client, centre, club_index, offer_index, home_page, rows, django_assert_max_num_queries
+):
+    from volunteering.factories import VolunteerClubPageFactory
+
+    day = StandardPageFactory(parent=home_page, title="Dzień Wolontariusza 2026", slug="dzien-wolontariusza")
+    centre.volunteer_day_page = day
+    centre.save_revision().publish()
+    for n in range(rows):
+        VolunteerClubPageFactory(parent=club_index, title=f"Koło {n:02d}")
+        VolunteerOfferPageFactory(parent=offer_index, title=f"Oferta {n:02d}")
+        StandardPageFactory(parent=centre, title=f"Poradnik {n:02d}")
+    visit_cold(client, centre.url)
+    # Site, home page, the Centre (its route and its row), view restrictions, the two lists and the
+    # Volunteer Day page (one query), both settings, site root paths, layout pages.
+    with django_assert_max_num_queries(9):
+        html = client.get(centre.url).content.decode()
+    assert club_index.url in html and offer_index.url in html
+    assert f'href="{day.url}"' in html
+
+
+@pytest.mark.django_db
+def test_centre_links_only_to_public_lists_and_volunteer_day(
+    client, centre, club_index, offer_index, home_page
+):
+    members = StandardPageFactory(parent=home_page, title="Dla członków", slug="dla-czlonkow")
+    day = StandardPageFactory(parent=members, title="Dzień Wolontariusza 2026", slug="dzien-wolontariusza")
+    centre.volunteer_day_page = day
+    centre.save_revision().publish()
+    html = client.get(centre.url).content.decode()
+    assert club_index.url in html and offer_index.url in html and day.url in html
+    PageViewRestriction.objects.create(page=members, restriction_type=PageViewRestriction.LOGIN)
+    PageViewRestriction.objects.create(page=club_index, restriction_type=PageViewRestriction.LOGIN)
+    html = client.get(centre.url).content.decode()
+    assert offer_index.url in html
+    assert club_index.url not in html and day.url not in html
+    # An alias of a private page counts through its source, as Wagtail decides.
+    secret = StandardPageFactory(parent=home_page, title="Dzień (szkic)", slug="dzien-szkic")
+    PageViewRestriction.objects.create(page=secret, restriction_type=PageViewRestriction.LOGIN)
+    alias = secret.create_alias(parent=home_page, update_slug="dzien-wolontariusza-alias")
+    assert Page.get_view_restrictions(alias).exists()
+    centre.volunteer_day_page = alias
+    centre.save_revision().publish()
+    assert alias.url not in client.get(centre.url).content.decode()
+    offer_index.unpublish()
+    assert offer_index.url not in client.get(centre.url).content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("rows", [1, 3])
+def test_offer_page_query_budget(client, ngo_a, areas, skills, rows, django_assert_max_num_queries):
+    profile, _editor = ngo_a
+    offer = VolunteerOfferPageFactory(
+        parent=profile,
+        title="Odwiedziny seniorów",
+        areas=list(areas.values())[:rows],
+        skills=list(skills.values())[:rows],
+    )
+    visit_cold(client, offer.url)
+    # Site, home page, three levels of the path (the directory passed through as a plain page), the
+    # offer, view restrictions, both settings, site root paths, layout pages, its skills, its areas.
+    with django_assert_max_num_queries(12):
+        html = client.get(offer.url).content.decode()
+    facts = BeautifulSoup(html, "html.parser").select_one("dl.facts").get_text(" ", strip=True)
+    assert "Organizator Stowarzyszenie Alfa" in facts
+    assert ", ".join(sorted(a.name for a in list(areas.values())[:rows])) in facts
+    assert ", ".join(sorted(s.name for s in list(skills.values())[:rows])) in facts
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("rows", [1, 15])
+def test_club_page_query_budget(client, club_index, rows, django_assert_max_num_queries):
+    from volunteering.factories import VolunteerClubPageFactory
+
+    club = VolunteerClubPageFactory(parent=club_index, title="Koło przy SP 1")
+    image = wagtail_factories.ImageFactory()
+    for n in range(rows):
+        VolunteerClubNewsPageFactory(parent=club, title=f"Wiadomość {n:02d}", listing_image=image)
+    visit_cold(client, club.url)
+    # Site, home page, three levels of the path (the Centre passed through), the club, view
+    # restrictions, both settings, site root paths, layout pages, its latest news with their images,
+    # the images' renditions.
+    with django_assert_max_num_queries(12):
+        html = client.get(club.url).content.decode()
+    assert html.count("Wiadomość ") == min(rows, 10)
+    assert html.count('class="card__image"') == min(rows, 10)
+
+
+@pytest.mark.django_db
+def test_routing_passes_through_the_centre_but_keeps_its_own_urls_first(client, centre):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    guide = StandardPageFactory(parent=centre, title="Jak zostać wolontariuszem", slug="jak-zostac")
+    clash = StandardPageFactory(parent=centre, title="O zapisach", slug="zapisz-sie")
+    with CaptureQueriesContext(connection) as queries:
+        assert "Jak zostać wolontariuszem" in client.get(guide.url).content.decode()
+    assert not [q for q in queries if 'FROM "volunteering_volunteercentrepage"' in q["sql"]]
+    # The Centre's own sub-URL wins over a child page with the same slug, as in Wagtail ...
+    response = client.get(f"{centre.url}zapisz-sie/")
+    assert [t.name for t in response.templates][0] == "volunteering/signup.html"
+    # ... unless the Centre is not live: Wagtail then routes to the child.
+    centre.unpublish()
+    clash.refresh_from_db()
+    assert clash.live
+    assert "O zapisach" in client.get(f"{centre.url}zapisz-sie/").content.decode()

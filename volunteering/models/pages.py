@@ -3,9 +3,9 @@
 import datetime
 
 from django.core.exceptions import ValidationError
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce, Length, NullIf, Substr
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -17,6 +17,8 @@ from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
 from home.models import BasePage, prefetch_listing_images
+from home.pagination import counted_page
+from home.restrictions import is_private, view_restrictions_of
 from ngo_directory.models import DISTRICTS, NGOProfilePage
 
 ADULT_AGE = 18
@@ -130,13 +132,30 @@ class VolunteerCentrePage(RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["club_index"] = VolunteerClubIndexPage.objects.child_of(self).live().public().first()
-        context["offer_index"] = VolunteerOfferIndexPage.objects.child_of(self).live().public().first()
-        day = self.volunteer_day_page
-        context["volunteer_day"] = (
-            day if day and day.live and not day.get_view_restrictions().exists() else None
-        )
+        context.update(self.linked_pages())
         return context
+
+    def linked_pages(self) -> dict:
+        """The live, public club and offer lists under this page and the Volunteer Day page.
+
+        One query for the three (plain pages: the template needs only their URLs and titles); the
+        view restrictions come from the request's memo (``home.restrictions``).
+        """
+        lists = (VolunteerClubIndexPage, VolunteerOfferIndexPage)
+        wanted = Q(path__startswith=self.path, depth=self.depth + 1) & Page.objects.type_q(*lists)
+        day_id = self.volunteer_day_page_id
+        if day_id:
+            wanted |= Q(pk=day_id)
+        found = {"club_index": None, "offer_index": None, "volunteer_day": None}
+        for page in Page.objects.live().filter(wanted).order_by("path"):
+            if page.pk == day_id and not view_restrictions_of(page).exists():
+                found["volunteer_day"] = page
+            if page.depth != self.depth + 1 or not page.path.startswith(self.path) or is_private(page):
+                continue
+            for key, page_class in zip(("club_index", "offer_index"), lists, strict=True):
+                if found[key] is None and issubclass(page.specific_class or Page, page_class):
+                    found[key] = page
+        return found
 
     @path("")
     def index(self, request):
@@ -263,9 +282,8 @@ class VolunteerClubPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["news"] = (
-            VolunteerClubNewsPage.objects.child_of(self).live().public().order_by("-date", "-pk")[:10]
-        )
+        news = VolunteerClubNewsPage.objects.child_of(self).live().public().order_by("-date", "-pk")
+        context["news"] = prefetch_listing_images(news)[:10]
         return context
 
 
@@ -330,15 +348,9 @@ class VolunteerOfferIndexPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         form = OfferFilterForm(request.GET or None)
         offers = filter_offers(open_offers(), form.cleaned_data_or_empty)
+        offers = with_organiser_label(offers)
         offers = prefetch_listing_images(offers.order_by("-first_published_at", "-pk"))
-        paginator = Paginator(offers, OFFERS_PER_PAGE)
-        try:
-            page_obj = paginator.page(request.GET.get("strona", 1))
-        except PageNotAnInteger:
-            page_obj = paginator.page(1)
-        except EmptyPage:
-            page_obj = paginator.page(paginator.num_pages)
-        page_obj.object_list = with_organisers(page_obj.object_list)
+        page_obj = counted_page(offers, OFFERS_PER_PAGE, request.GET.get("strona", 1))
         query = request.GET.copy()
         query.pop("strona", None)
         context.update(
@@ -349,29 +361,37 @@ class VolunteerOfferIndexPage(BasePage):
         return context
 
 
-def with_organisers(offers) -> list:
-    """The offers, each with ``organiser_label`` set: its NGO (one query for all), or COP's name."""
-    offers = list(offers)
-    parent_paths = {offer.path[: -offer.steplen] for offer in offers}
-    names = dict(NGOProfilePage.objects.filter(path__in=parent_paths).values_list("path", "title"))
-    for offer in offers:
-        offer.organiser_label = (
-            names.get(offer.path[: -offer.steplen]) or offer.organiser_name or "Centrum Wolontariatu"
+def with_organiser_label(offers):
+    """The offers annotated with ``organiser_label``: the NGO whose profile they sit under, else
+    their organiser's name, else the Volunteer Centre (a subquery, no query per offer)."""
+    steplen = VolunteerOfferPage.steplen
+    parent_path = Substr(OuterRef("path"), 1, Length(OuterRef("path")) - steplen)
+    ngo_title = NGOProfilePage.objects.filter(path=parent_path).values("title")[:1]
+    return offers.annotate(
+        organiser_label=Coalesce(
+            Subquery(ngo_title),
+            NullIf("organiser_name", Value("")),
+            Value("Centrum Wolontariatu"),
+            output_field=models.CharField(),
         )
-    return offers
+    )
 
 
 def filter_offers(offers, filters: dict):
-    """Apply the listing/API filters (area, skill, district, suitable for minors)."""
+    """Apply the listing/API filters (area, skill, district, suitable for minors).
+
+    Areas and skills are matched in subqueries, so no offer comes twice and no ``DISTINCT`` is needed
+    (``home.pagination.counted_page`` counts the rows with a window).
+    """
     if area := filters.get("area"):
-        offers = offers.filter(areas__slug=area)
+        offers = offers.filter(pk__in=VolunteerOfferPage.objects.filter(areas__slug=area).values("pk"))
     if skill := filters.get("skill"):
-        offers = offers.filter(skills__slug=skill)
+        offers = offers.filter(pk__in=VolunteerOfferPage.objects.filter(skills__slug=skill).values("pk"))
     if district := filters.get("district"):
         offers = offers.filter(district=district)
     if filters.get("for_minors"):
         offers = offers.filter(min_age__lt=ADULT_AGE)
-    return offers.distinct()
+    return offers
 
 
 class VolunteerOfferPage(BasePage):
