@@ -24,10 +24,11 @@ CONTENT_FIELDS = {
 }
 CONFIG = "simple"
 _UPSERT = (
-    "INSERT INTO ngo_directory_ngosearchdocument (page_id, title, document) "
-    "VALUES (%s, %s, to_tsvector(%s, %s)) "
+    "INSERT INTO ngo_directory_ngosearchdocument (page_id, title, document) VALUES {rows} "
     "ON CONFLICT (page_id) DO UPDATE SET title = EXCLUDED.title, document = EXCLUDED.document"
 )
+_ROW = "(%s, %s, to_tsvector(%s, %s))"
+_ROWS_PER_STATEMENT = 500
 
 
 def uses_documents() -> bool:
@@ -51,12 +52,17 @@ def matching(queryset, terms: str):
 
 def refresh_documents(pages) -> int:
     """Write the search document of each profile in ``pages`` (instances with their areas at hand:
-    ``search_text_folded`` reads ``areas``). One statement per profile, sent in batches."""
+    ``search_text_folded`` reads ``areas``), up to 500 profiles per statement."""
     if not uses_documents():
         return 0
     rows = [(page.pk, page.title, CONFIG, page.search_text_folded()) for page in pages]
     with connection.cursor() as cursor:
-        cursor.executemany(_UPSERT, rows)
+        for start in range(0, len(rows), _ROWS_PER_STATEMENT):
+            batch = rows[start : start + _ROWS_PER_STATEMENT]
+            cursor.execute(
+                _UPSERT.format(rows=", ".join([_ROW] * len(batch))),
+                [value for row in batch for value in row],
+            )
     return len(rows)
 
 
