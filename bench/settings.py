@@ -26,3 +26,4 @@ LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "E
 # Form posts are not rate limited in the benchmark and the load test (bench/load.py posts many
 # forms from one address); the honeypot stays on (the load leaves it empty, as people do).
 COP_FORM_RATE = "1000000/m"
+COP_SUGGEST_RATE = "1000000/m"

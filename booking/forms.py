@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from home.protection import ProtectedFormMixin
-from ngo_directory.models import NGOProfilePage
+from ngo_directory.picker import OrganisationField
 
 from .models import AdvisoryRequest, BookingRequest, Room
 from .services import local_datetime, validate_booking
@@ -40,23 +40,32 @@ class RequesterFieldsMixin(forms.Form):
         widget=forms.RadioSelect,
         initial="other",
     )
+    # A text field with suggestions, not a list of every organisation (ngo_directory.picker).
+    ngo = OrganisationField(
+        label=_("Organizacja"),
+        help_text=_(
+            "Wypełnij, jeśli w rubryce wyżej zaznaczono organizację z bazy: wpisz jej nazwę "
+            "(polskie litery nie są konieczne) albo numer KRS."
+        ),
+    )
 
     def setup_requester_fields(self):
-        self.fields["ngo"].queryset = NGOProfilePage.objects.live().order_by("title")
-        self.fields["ngo"].empty_label = _("— wybierz organizację —")
-        self.fields["ngo"].label = _("Organizacja")
-        self.fields["ngo"].help_text = _("Wybierz, jeśli w rubryce wyżej zaznaczono organizację z bazy.")
         self.fields["group_name"].label = _("Nazwa grupy (opcjonalnie)")
         self.fields["group_name"].help_text = _(
             "Np. „Klub Seniora Osiedla Polnego”; puste – wniosek mieszkańca."
         )
 
+    def clean_ngo(self):
+        """The organisation the visitor typed or chose, when they said they act for one.
+
+        ``requester_kind`` comes before ``ngo`` in ``field_order``, so it is already cleaned here.
+        """
+        if self.cleaned_data.get("requester_kind") != "ngo":
+            return None
+        return self.fields["ngo"].resolve(self.cleaned_data["ngo"])
+
     def clean_requester(self, cleaned_data):
         if cleaned_data.get("requester_kind") == "ngo":
-            if not cleaned_data.get("ngo"):
-                self.add_error(
-                    "ngo", _("Wybierz organizację z listy albo zaznacz „Mieszkaniec lub grupa nieformalna”.")
-                )
             cleaned_data["group_name"] = ""
         else:
             cleaned_data["ngo"] = None

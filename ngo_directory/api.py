@@ -6,13 +6,19 @@ The list takes the same filters as the directory page (``q``, ``obszar``, ``dzie
 
 from typing import Literal
 
+from django.conf import settings
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils.cache import patch_cache_control
+from django_ratelimit.core import is_ratelimited
 from ninja import Field, Query, Router, Schema
+from ninja.errors import HttpError
 from ninja.pagination import paginate
 
 from home.api import ConvertedItems, CopPagination, register_router
 
 from .models import DISTRICTS, LEGAL_FORMS, NGOProfilePage
+from .picker import SUGGESTION_LIMIT, describe, search_organisations
 from .services import filter_organisations
 
 router = Router(tags=["Baza organizacji"])
@@ -85,6 +91,29 @@ class OrganisationFilters(Schema):
     opp: bool | None = Field(None, description="true: tylko organizacje pożytku publicznego.")
 
 
+class OrganisationSuggestion(Schema):
+    id: int
+    title: str
+    short_name: str
+    krs: str
+    details: str = Field(description="Co odróżnia podobne nazwy: numer KRS i miejscowość.")
+
+
+class OrganisationSuggestions(Schema):
+    items: list[OrganisationSuggestion]
+    more: bool = Field(description="true: pasuje więcej organizacji – wpisz więcej liter.")
+
+
+class SuggestionQuery(Schema):
+    q: str = Field(
+        "", max_length=200, description="Początek nazwy (polskie litery opcjonalne) lub numeru KRS."
+    )
+
+
+# Public data that changes only on publishing: a browser or proxy may keep an answer for a minute.
+SUGGESTIONS_MAX_AGE = 60
+
+
 def _published():
     return NGOProfilePage.objects.live().public().order_by("title", "pk")
 
@@ -153,6 +182,35 @@ def get_organisation(request, organisation_id: int):
     queryset = _published().prefetch_related("areas", "documents__document")
     page = get_object_or_404(queryset, pk=organisation_id)
     return _item(page, request, detail=True)
+
+
+@router.get(
+    "/organizacje/podpowiedzi/",
+    response=OrganisationSuggestions,
+    url_name="organisation_suggestions",
+    summary=f"Podpowiedzi organizacji do formularzy (najwyżej {SUGGESTION_LIMIT})",
+)
+def suggest_organisations(request, response: HttpResponse, query: Query[SuggestionQuery]):
+    """The organisation picker of the public forms asks here as the visitor types (two queries)."""
+    if is_ratelimited(
+        request, group="organisation-suggestions", key="ip", rate=settings.COP_SUGGEST_RATE, increment=True
+    ):
+        raise HttpError(429, "Za dużo zapytań z tego adresu. Spróbuj ponownie za chwilę.")
+    found = search_organisations(query.q)
+    patch_cache_control(response, public=True, max_age=SUGGESTIONS_MAX_AGE)
+    return {
+        "items": [
+            {
+                "id": page.pk,
+                "title": page.title,
+                "short_name": page.short_name,
+                "krs": page.krs,
+                "details": describe(page),
+            }
+            for page in found[:SUGGESTION_LIMIT]
+        ],
+        "more": len(found) > SUGGESTION_LIMIT,
+    }
 
 
 register_router("/", router)

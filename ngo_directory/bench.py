@@ -149,6 +149,12 @@ def targets(context: BenchContext) -> list[Target]:
         Target("API: organizacje, filtr", "/api/cop/v1/organizacje/?obszar=sport&opp=true", kind="api"),
         Target("API: organizacje, wyszukiwanie", "/api/cop/v1/organizacje/?q=seniorom", kind="api"),
         Target("API: organizacja", f"/api/cop/v1/organizacje/{profile.pk}/", kind="api"),
+        # The organisation picker of the request forms, as a visitor types (no Polish letters, a cut word).
+        Target(
+            "API: podpowiedzi organizacji",
+            "/api/cop/v1/organizacje/podpowiedzi/?q=przyjaciol+dzie",
+            kind="api",
+        ),
     ]
     if campaign is not None:
         targets.insert(5, Target("kampania 1,5%", campaign.url))

@@ -406,6 +406,7 @@ class NGOProfilePage(BasePage):
         index.RelatedFields("areas", [index.SearchField("name")]),
         index.SearchField("search_text_folded"),
         index.AutocompleteField("short_name"),
+        index.AutocompleteField("autocomplete_text_folded"),
         index.FilterField("district"),
         index.FilterField("legal_form"),
         index.FilterField("is_opp"),
@@ -461,6 +462,11 @@ class NGOProfilePage(BasePage):
         texts += self._meta.get_field("description").get_searchable_content(self.description)
         texts += [area.name for area in self.areas.all()]
         return fold_diacritics(" ".join(text for text in texts if text))
+
+    def autocomplete_text_folded(self) -> str:
+        """The names without diacritics, for the organisation picker of other apps' forms
+        (``ngo_directory.picker``): "kolo gosp" finds "Koło Gospodyń"."""
+        return fold_diacritics(" ".join(name for name in (self.title, self.short_name) if name))
 
     def get_summary_source(self):
         """Text of the paragraphs, read from the raw data: rendering images or page links in a listing

@@ -202,6 +202,8 @@ if not (RECAPTCHA_PUBLIC_KEY and RECAPTCHA_PRIVATE_KEY):
     SILENCED_SYSTEM_CHECKS = ["django_recaptcha.recaptcha_test_key_error"]
 # Posts per IP address to any one public form, e.g. "10/h".
 COP_FORM_RATE = env.str("COP_FORM_RATE", default="20/h")
+# Organisation suggestions of the forms' picker (GET, per IP address; typing asks a few times a second).
+COP_SUGGEST_RATE = env.str("COP_SUGGEST_RATE", default="300/m")
 RATELIMIT_VIEW = "home.views.rate_limited"
 # The rate-limit counters live in this cache (Redis in production, shared by every worker).
 RATELIMIT_USE_CACHE = "default"

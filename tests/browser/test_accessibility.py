@@ -7,7 +7,10 @@ page; on every one of them, that keyboard focus is visible and that nothing scro
 375 px wide phone.
 """
 
+import re
+
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.axe import axe_violations, format_violations
 from tests.browser.conftest import live_page_urls
@@ -142,6 +145,21 @@ def test_every_public_page_meets_wcag_21_aa_keeps_focus_visible_and_fits_a_phone
         page.locator("form.cop-form button[type=submit]").click()
     assert page.locator(".error-summary").count() == 0, page.locator(".error-summary").inner_text()
     check(f"{contact_url} (thank-you page)")
+
+    # The request forms with the organisation picker's suggestions open (ARIA combobox and its listbox).
+    from ngo_directory.models import NGOProfilePage
+
+    first_word = NGOProfilePage.objects.live().public().order_by("title").first().title.split()[0]
+    rooms_url = next(url for url, page_type in urls if page_type == "RoomsPage")
+    advisory_url = next(url for url, page_type in urls if page_type == "AdvisoryPage")
+    for url in (f"{rooms_url}rezerwacja/", advisory_url):
+        page.goto(url)
+        combobox = page.get_by_role("combobox", name="Organizacja")
+        combobox.press_sequentially(first_word[:6])
+        expect(page.get_by_role("listbox").get_by_role("option").first).to_be_visible()
+        combobox.press("ArrowDown")
+        expect(combobox).to_have_attribute("aria-activedescendant", re.compile(".+"))
+        check(f"{url} (organisation suggestions open)")
 
     assert not violations, format_violations(violations) + f"\n(checked {len(checked)} pages)"
     assert not problems, "\n".join(problems)
