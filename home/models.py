@@ -592,52 +592,16 @@ def default_staff_group():
     return Group.objects.filter(name=STAFF_GROUP).values_list("pk", flat=True).first()
 
 
-def _load_layout_settings(request):
-    """``SiteSettings`` and ``NavigationSettings`` of the request's site in one query, kept on the request.
-
-    Every page's layout reads both; Wagtail asks for each separately (two queries per page). The menus
-    come as subqueries of the ``SiteSettings`` row; when either row does not exist yet, Wagtail's own
-    ``for_request`` creates it, exactly as before. Cached on the request under Wagtail's attribute names.
-    """
-    from django.db.models import OuterRef, Subquery
-    from wagtail.models import Site
-
-    site = Site.find_for_request(request)
-    if site is None:
-        return
-    menus = NavigationSettings.objects.filter(site_id=OuterRef("site_id"))
-    site_info = (
-        SiteSettings.base_queryset()
-        .filter(site=site)
-        .annotate(
-            _navigation_id=Subquery(menus.values("pk")[:1]),
-            _navigation_main_menu=Subquery(menus.values("main_menu")[:1]),
-            _navigation_footer_menu=Subquery(menus.values("footer_menu")[:1]),
-        )
-        .first()
-    )
-    if site_info is None:
-        return
-    site_info._request = request
-    setattr(request, SiteSettings.get_cache_attr_name(), site_info)
-    if site_info._navigation_id is not None:
-        navigation = NavigationSettings(
-            pk=site_info._navigation_id,
-            site=site,
-            main_menu=site_info._navigation_main_menu,
-            footer_menu=site_info._navigation_footer_menu,
-        )
-        navigation._state.adding = False
-        navigation._state.db = site_info._state.db
-        navigation._request = request
-        setattr(request, NavigationSettings.get_cache_attr_name(), navigation)
-
-
 class _LayoutSettingMixin:
+    """Every page's layout reads both settings: they come with the site, in one query per request
+    (``home/site_context.py``); a row that does not exist yet is created by Wagtail, as before."""
+
     @classmethod
     def for_request(cls, request):
         if not hasattr(request, cls.get_cache_attr_name()):
-            _load_layout_settings(request)
+            from .site_context import load
+
+            load(request)
         return super().for_request(request)
 
 

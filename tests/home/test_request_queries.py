@@ -13,7 +13,8 @@ from home.restrictions import RequestRestrictionsMiddleware
 
 
 def _restriction_queries(queries):
-    return [q for q in queries if 'FROM "wagtailcore_pageviewrestriction"' in q["sql"]]
+    """Queries reading view restrictions (not the site query, which only asks whether any exists)."""
+    return [q for q in queries if q["sql"].startswith('SELECT "wagtailcore_pageviewrestriction"')]
 
 
 @pytest.mark.django_db
