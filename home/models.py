@@ -15,6 +15,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.api import APIField
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
@@ -37,6 +38,28 @@ def prefetch_listing_images(queryset, field="listing_image"):
     return queryset.prefetch_related(
         Prefetch(field, queryset=get_image_model().objects.prefetch_renditions(LISTING_RENDITION))
     )
+
+
+def _walks_to_child(specific_class, path_components) -> bool:
+    """Whether routing through a page of this class continues to its child exactly as ``BasePage.route``.
+
+    True for a class that routes like ``BasePage``, and for a ``RoutablePageMixin`` page straight on top
+    of it whose sub-URL patterns (a class-level resolver, no query) do not match the remaining path:
+    ``RoutablePageMixin.route`` then calls ``BasePage.route``. Anything else routes through its specific
+    instance, as in Wagtail.
+    """
+    if specific_class is None:
+        return False
+    if specific_class.route is BasePage.route:
+        return True
+    owners = [klass for klass in specific_class.__mro__ if "route" in klass.__dict__]
+    if owners[:2] != [RoutablePageMixin, BasePage]:
+        return False
+    try:
+        specific_class.get_resolver().resolve("/" + "/".join(path_components) + "/")
+    except Http404:
+        return True
+    return False
 
 
 class BasePage(Page):
@@ -68,7 +91,8 @@ class BasePage(Page):
         """Wagtail's ``Page.route``, without loading the specific row of a page passed through.
 
         Wagtail loads ``.specific`` at every level (a query each) only to call its ``route``; a level
-        whose class routes exactly like this one (no ``RoutablePageMixin``, no override) is walked
+        whose class routes exactly like this one (no override), or a ``RoutablePageMixin`` page whose
+        own sub-URLs do not match the rest of the path (it would hand over to this method), is walked
         as a plain ``Page``. The page finally routed to is specific, as before.
         """
         page = self
@@ -79,8 +103,7 @@ class BasePage(Page):
                 raise Http404 from e
             subpage._cached_parent_obj = page  # as Wagtail: the parent needs no query
             path_components = path_components[1:]
-            specific_class = subpage.specific_class
-            if path_components and specific_class is not None and specific_class.route is BasePage.route:
+            if path_components and _walks_to_child(subpage.specific_class, path_components):
                 page = subpage
                 continue
             return subpage.specific.route(request, path_components)
@@ -301,10 +324,31 @@ class HomePage(BasePage):
         if self.listing_image_id in by_id:
             self.listing_image = by_id[self.listing_image_id]
 
+    def prefetch_linked_pages(self, request, latest_news):
+        """The button's page and the news index with the layout's pages: one query for all of them.
+
+        Returns the news index (the parent of the newest news item), ``None`` without news.
+        """
+        from .layout import layout_pages
+
+        news_parent_path = latest_news[0].path[: -self.steplen] if latest_news else None
+        pages = layout_pages(
+            request,
+            self,
+            extra_ids=[self.hero_cta_page_id],
+            extra_paths=[news_parent_path] if news_parent_path else [],
+        )
+        if self.hero_cta_page_id in pages["by_id"]:
+            self.hero_cta_page = pages["by_id"][self.hero_cta_page_id]
+        if news_parent_path is None:
+            return None
+        return pages["by_path"].get(news_parent_path) or latest_news[0].get_parent()
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         self.prefetch_images()
-        context["latest_news"] = self.latest_news()
+        context["latest_news"] = latest_news = list(self.latest_news())
+        context["news_index"] = self.prefetch_linked_pages(request, latest_news)
         context["home_sections"] = [html for html in self.home_sections(request) if html]
         context["partner_list"] = self.partners.select_related("logo").prefetch_related(
             Prefetch("logo", queryset=get_image_model().objects.prefetch_renditions("max-300x120"))
