@@ -1,8 +1,10 @@
 """Admin side of the events app: the registrations register, attendance, messages, home page section."""
 
 from django.contrib import admin
+from django.db.models import Case, Value, When
 from django.template.loader import render_to_string
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
@@ -178,10 +180,19 @@ def organiser_events_section(request, profile):
     """On an NGO's profile: its next events and its own iCal feed (nothing if it never had an event)."""
     from .models import EventIndexPage
 
-    own = public_events().filter(organiser=profile)
-    events = list(upcoming(own)[:PROFILE_SECTION_COUNT])
-    if not events and not own.exists():
+    # One query: the upcoming events first (as ``upcoming``), then past ones, which only tell that the
+    # organisation has had events (its iCal feed is still worth showing).
+    now = timezone.now()
+    rows = list(
+        EventPage.objects.live()
+        .public()
+        .filter(organiser=profile)
+        .annotate(_upcoming=Case(When(end__gte=now, then=Value(True)), default=Value(False)))
+        .order_by("-_upcoming", "start", "pk")[:PROFILE_SECTION_COUNT]
+    )
+    if not rows:
         return ""
+    events = [event for event in rows if event._upcoming]
     calendar = EventIndexPage.objects.live().public().first()
     return render_to_string(
         "events/ngo_profile_section.html",

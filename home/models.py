@@ -319,10 +319,31 @@ class HomePage(BasePage):
         if self.listing_image_id in by_id:
             self.listing_image = by_id[self.listing_image_id]
 
+    def prefetch_linked_pages(self, request, latest_news):
+        """The button's page and the news index with the layout's pages: one query for all of them.
+
+        Returns the news index (the parent of the newest news item), ``None`` without news.
+        """
+        from .layout import layout_pages
+
+        news_parent_path = latest_news[0].path[: -self.steplen] if latest_news else None
+        pages = layout_pages(
+            request,
+            self,
+            extra_ids=[self.hero_cta_page_id],
+            extra_paths=[news_parent_path] if news_parent_path else [],
+        )
+        if self.hero_cta_page_id in pages["by_id"]:
+            self.hero_cta_page = pages["by_id"][self.hero_cta_page_id]
+        if news_parent_path is None:
+            return None
+        return pages["by_path"].get(news_parent_path) or latest_news[0].get_parent()
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         self.prefetch_images()
-        context["latest_news"] = self.latest_news()
+        context["latest_news"] = latest_news = list(self.latest_news())
+        context["news_index"] = self.prefetch_linked_pages(request, latest_news)
         context["home_sections"] = [html for html in self.home_sections(request) if html]
         context["partner_list"] = self.partners.select_related("logo").prefetch_related(
             Prefetch("logo", queryset=get_image_model().objects.prefetch_renditions("max-300x120"))
@@ -610,52 +631,16 @@ def default_staff_group():
     return Group.objects.filter(name=STAFF_GROUP).values_list("pk", flat=True).first()
 
 
-def _load_layout_settings(request):
-    """``SiteSettings`` and ``NavigationSettings`` of the request's site in one query, kept on the request.
-
-    Every page's layout reads both; Wagtail asks for each separately (two queries per page). The menus
-    come as subqueries of the ``SiteSettings`` row; when either row does not exist yet, Wagtail's own
-    ``for_request`` creates it, exactly as before. Cached on the request under Wagtail's attribute names.
-    """
-    from django.db.models import OuterRef, Subquery
-    from wagtail.models import Site
-
-    site = Site.find_for_request(request)
-    if site is None:
-        return
-    menus = NavigationSettings.objects.filter(site_id=OuterRef("site_id"))
-    site_info = (
-        SiteSettings.base_queryset()
-        .filter(site=site)
-        .annotate(
-            _navigation_id=Subquery(menus.values("pk")[:1]),
-            _navigation_main_menu=Subquery(menus.values("main_menu")[:1]),
-            _navigation_footer_menu=Subquery(menus.values("footer_menu")[:1]),
-        )
-        .first()
-    )
-    if site_info is None:
-        return
-    site_info._request = request
-    setattr(request, SiteSettings.get_cache_attr_name(), site_info)
-    if site_info._navigation_id is not None:
-        navigation = NavigationSettings(
-            pk=site_info._navigation_id,
-            site=site,
-            main_menu=site_info._navigation_main_menu,
-            footer_menu=site_info._navigation_footer_menu,
-        )
-        navigation._state.adding = False
-        navigation._state.db = site_info._state.db
-        navigation._request = request
-        setattr(request, NavigationSettings.get_cache_attr_name(), navigation)
-
-
 class _LayoutSettingMixin:
+    """Every page's layout reads both settings: they come with the site, in one query per request
+    (``home/site_context.py``); a row that does not exist yet is created by Wagtail, as before."""
+
     @classmethod
     def for_request(cls, request):
         if not hasattr(request, cls.get_cache_attr_name()):
-            _load_layout_settings(request)
+            from .site_context import load
+
+            load(request)
         return super().for_request(request)
 
 

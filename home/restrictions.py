@@ -63,6 +63,14 @@ def view_restrictions_of(page):
     )
 
 
+def note_none_exist():
+    """Another query of this request found no view restriction at all (``home/site_context.py``):
+    remember the empty list, as if it had been read, so no page asks again."""
+    memo = _memo.get()
+    if memo is not None and memo.get("restrictions", _UNSET) is _UNSET:
+        memo["restrictions"] = []
+
+
 def forget():
     """Drop the memo of the current request (a restriction or the page tree changed)."""
     memo = _memo.get()

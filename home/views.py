@@ -13,6 +13,8 @@ from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 from wagtail.models import Page
 
+from . import site_context
+from .restrictions import BasePageQuerySet
 from .search import clean_query
 
 SEARCH_PER_PAGE = 10
@@ -22,11 +24,13 @@ logger = logging.getLogger(__name__)
 @require_GET
 def search(request):
     """Full-text search over live, public pages (Wagtail search: SQLite FTS5 or PostgreSQL)."""
+    site_context.load(request)  # site, settings and "any private page?" in one query, before `.public()`
     query = request.GET.get("q", "").strip()[:200]
     terms = clean_query(query)
     results = None
     if terms:
-        matches = Page.objects.live().public().exclude(depth__lte=1).search(terms)
+        # Every page type; ``public()`` reads the view restrictions memoised for this request.
+        matches = BasePageQuerySet(Page).live().public().exclude(depth__lte=1).search(terms)
         paginator = Paginator(matches, SEARCH_PER_PAGE)
         try:
             results = paginator.page(request.GET.get("strona", 1))

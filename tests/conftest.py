@@ -212,3 +212,26 @@ def broken_mail(settings):
     RefusingMailBackend.attempts = []
     yield RefusingMailBackend.attempts
     RefusingMailBackend.attempts = []
+
+
+@pytest.fixture
+def cold_get(client):
+    """``cold_get(url) -> (response, queries)``: a GET as the first visitor after a publish makes it, with
+    every cache emptied first (the bench's "bez pamięci" column, the one the query targets count).
+
+    The page is requested once before, so the settings rows a site creates on its first request exist.
+    """
+    from django.core.cache import caches
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def get(url, **kwargs):
+        client.get(url, **kwargs)
+        for name in caches:
+            caches[name].clear()
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url, **kwargs)
+        assert response.status_code == 200, url
+        return response, queries.captured_queries
+
+    return get

@@ -28,47 +28,11 @@ def page_schema_org(context, page):
     return json_ld(get_schema(context.get("request"))) if get_schema else ""
 
 
-def _menu_page_ids(stream) -> list:
-    """The page ids of a menu, read from the raw data (no query per menu)."""
-    return [
-        (block.get("value") or {}).get("page")
-        for block in stream.raw_data
-        if isinstance(block.get("value"), dict)
-    ]
-
-
 def layout_pages(context) -> dict:
-    """Every page the layout links to, fetched in one query per request and kept on the request.
+    """Every page the layout links to, in one query per request (``home.layout.layout_pages``)."""
+    from home.layout import layout_pages as load
 
-    Both menus, the accessibility statement in the footer and the current page's ancestors (the
-    breadcrumbs) are ordinary ``Page`` rows; loading them one by one cost a query each on every page.
-    Returns ``{"by_id": {...}, "by_path": {...}}``.
-    """
-    from django.db.models import Q
-    from wagtail.models import Page
-
-    request = context.get("request")
-    cached = getattr(request, "_cop_layout_pages", None)
-    if cached is not None:
-        return cached
-    settings = context["settings"]["home"]
-    navigation = settings["NavigationSettings"]
-    site_info = settings["SiteSettings"]
-    ids = {
-        *_menu_page_ids(navigation.main_menu),
-        *_menu_page_ids(navigation.footer_menu),
-        site_info.accessibility_statement_id,
-    }
-    ids.discard(None)
-    page = context.get("page")
-    paths = []
-    if isinstance(page, Page) and page.depth > 2:
-        paths = [page.path[: depth * page.steplen] for depth in range(2, page.depth)]
-    pages = list(Page.objects.filter(Q(id__in=ids) | Q(path__in=paths))) if ids or paths else []
-    cached = {"by_id": {p.id: p for p in pages}, "by_path": {p.path: p for p in pages}}
-    if request is not None:
-        request._cop_layout_pages = cached
-    return cached
+    return load(context.get("request"), context.get("page"))
 
 
 def _menu_items(stream, context):
@@ -125,6 +89,13 @@ def accessibility_statement_url(context):
     if statement is None or not statement.live:
         return ""
     return statement.get_url(context.get("request")) or ""
+
+
+@register.simple_tag(takes_context=True)
+def page_full_url(context, page):
+    """``page.full_url`` with the request, so the site root paths read this request are reused."""
+    get_full_url = getattr(page, "get_full_url", None)
+    return (get_full_url(context.get("request")) or "") if get_full_url else ""
 
 
 @register.simple_tag(takes_context=True)

@@ -71,6 +71,7 @@ class CappedPaginator(Paginator):
 
 
 LOGO_RENDITION = "fill-160x160"
+GALLERY_RENDITION = "fill-480x320"  # templates/ngo_directory/ngo_profile_page.html
 
 
 class AreaOfActivity(index.Indexed, models.Model):
@@ -509,6 +510,19 @@ class NGOProfilePage(BasePage):
             return []
         sections = (fn(request, self) for fn in hooks.get_hooks("cop_ngo_profile_sections"))
         return [html for html in sections if html]
+
+    def gallery(self):
+        """The gallery with its images and their renditions: two queries however many photos."""
+        from wagtail.images import get_image_model
+
+        renditions = get_image_model().get_rendition_model().objects.filter(filter_spec=GALLERY_RENDITION)
+        return self.gallery_images.select_related("image").prefetch_related(
+            Prefetch("image__renditions", queryset=renditions, to_attr="prefetched_renditions")
+        )
+
+    def document_list(self):
+        """The documents with their files: one query however many documents."""
+        return self.documents.select_related("document")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -81,6 +81,8 @@ MIDDLEWARE = [
     "home.middleware.COPContentSecurityPolicyMiddleware",
     # View restrictions read once per GET request, not in every `.public()` (home/restrictions.py).
     "home.restrictions.RequestRestrictionsMiddleware",
+    # The site, its home page, settings, menus and root paths in one query before a page is served.
+    "home.site_context.SiteContextMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last: a cached page skips only the view; everything above still runs (home/cache.py).
     "home.middleware.PageCacheMiddleware",

@@ -13,7 +13,8 @@ from home.restrictions import RequestRestrictionsMiddleware
 
 
 def _restriction_queries(queries):
-    return [q for q in queries if 'FROM "wagtailcore_pageviewrestriction"' in q["sql"]]
+    """Queries reading view restrictions (not the site query, which only asks whether any exists)."""
+    return [q for q in queries if q["sql"].startswith('SELECT "wagtailcore_pageviewrestriction"')]
 
 
 @pytest.mark.django_db
@@ -144,3 +145,41 @@ class TestHomePageImages:
         assert hero.url in html and sharing.url in html
         image_queries = [q for q in captured.captured_queries if 'FROM "wagtailimages_' in q["sql"]]
         assert len(image_queries) == 2  # the image once, both renditions at once
+
+
+@pytest.mark.django_db
+class TestHomePageBudget:
+    def test_home_page_query_budget_does_not_grow_with_news(self, cold_get, home_page):
+        """Cold (every cache emptied): at most 12 queries however many news items, with the button's
+        page and the news index coming with the layout's pages."""
+        from wagtail.images import get_image_model
+        from wagtail.images.tests.utils import get_test_image_file
+
+        about = StandardPageFactory(parent=home_page, title="O Centrum", slug="o-centrum")
+        news_index = NewsIndexPageFactory(parent=home_page, title="Aktualności", slug="aktualnosci")
+        home_page.hero_cta_page = about
+        home_page.hero_cta_label = ""
+        home_page.highlights = [
+            ("highlight", {"title": "Sale", "text": "Sale dla organizacji.", "page": about})
+        ]
+        home_page.news_count = 3
+        home_page.save_revision().publish()
+
+        def add_news(count, start):
+            for number in range(start, start + count):
+                image = get_image_model().objects.create(
+                    title=f"Zdjęcie {number}", file=get_test_image_file(size=(700, 450))
+                )
+                NewsPageFactory(parent=news_index, title=f"Wiadomość {number}", listing_image=image)
+
+        add_news(1, 0)
+        response, few = cold_get("/")
+        html = response.content.decode()
+        assert '<a class="button button--light" href="/o-centrum/">O Centrum</a>' in html
+        assert '<a href="/aktualnosci/">Wszystkie aktualności</a>' in html
+        add_news(8, 1)
+        response, many = cold_get("/")
+        html = response.content.decode()
+        assert "Wiadomość 0" in html or "Wiadomość 8" in html
+        assert '<a href="/aktualnosci/">Wszystkie aktualności</a>' in html
+        assert len(few) == len(many) <= 12

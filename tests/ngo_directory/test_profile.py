@@ -160,6 +160,43 @@ class TestPublicProfile:
         assert f'href="{statute.url}">Statut stowarzyszenia</a>' in html
         assert "sprawozdanie merytoryczne, 2025, PDF" in html
 
+    def test_query_budget_does_not_grow_with_gallery_documents_and_areas(self, cold_get, directory, areas):
+        from django.core.files.base import ContentFile
+        from wagtail.documents import get_document_model
+        from wagtail.images import get_image_model
+        from wagtail.images.tests.utils import get_test_image_file
+
+        from ngo_directory.models import NGODocument, NGOGalleryImage
+
+        page = NGOProfilePageFactory(parent=directory, slug="z-galeria")
+
+        def publish_with(count):
+            images, documents = [], []
+            for number in range(count):
+                image = get_image_model().objects.create(
+                    title=f"Zdjęcie {number}", file=get_test_image_file(size=(600, 400))
+                )
+                images.append(NGOGalleryImage(image=image, caption=f"Podpis {number}"))
+                document = get_document_model()(title=f"Sprawozdanie {number}")
+                document.file.save(f"sprawozdanie-{number}.pdf", ContentFile(b"%PDF-1.4"), save=False)
+                document.save()
+                documents.append(NGODocument(document=document, kind="sprawozdanie_merytoryczne", year=2020))
+            page.gallery_images = images
+            page.documents = documents
+            page.areas = list(areas.values())[: min(count, len(areas))]
+            page.save_revision().publish()
+            response, queries = cold_get(page.url)
+            html = response.content.decode()
+            assert f'alt="Podpis {count - 1}"' in html and f">Sprawozdanie {count - 1}</a>" in html
+            return queries
+
+        few = publish_with(1)
+        many = publish_with(6)
+        # Site, routing (the directory is walked through, not loaded), the profile, the layout's pages,
+        # areas, gallery with images, their renditions, documents with files.
+        assert len(few) == len(many) <= 12
+        assert not [q for q in many if 'FROM "ngo_directory_ngodirectorypage"' in q["sql"]]
+
     def test_draft_profile_is_not_public(self, client, directory):
         page = NGOProfilePageFactory(parent=directory, live=False, slug="szkic")
         assert client.get("/organizacje/szkic/").status_code == 404
