@@ -51,8 +51,19 @@ class TestSameAnswersAsWagtail:
         assert wagtail_site("nieznany.example.org", 80) is None
 
     def test_root_paths_are_wagtails(self, sites):
+        """The same entries as Wagtail, in Wagtail's order (most specific path first, then the default
+        site, then by hostname); sites tied on all three come in any order, as from Wagtail's query."""
         cache.clear()
-        assert site_root_paths(list(_sites_query())) == Site.get_site_root_paths()
+        ours = site_root_paths(list(_sites_query()))
+        assert sorted(ours) == sorted(Site.get_site_root_paths())
+        by_id = {site.id: site for site in Site.objects.all()}
+        for first, second in zip(ours, ours[1:], strict=False):
+            first_site, second_site = by_id[first.site_id], by_id[second.site_id]
+            assert first.root_path >= second.root_path
+            if first.root_path == second.root_path:
+                assert first_site.is_default_site >= second_site.is_default_site
+                if first_site.is_default_site == second_site.is_default_site:
+                    assert first_site.hostname <= second_site.hostname
 
 
 class TestOneQueryPerRequest:
