@@ -301,6 +301,7 @@ def main(argv=None):
     print(f"Migracje: {time.perf_counter() - started:.1f} s", flush=True)
     try:
         context = build(args)
+        refresh_statistics()  # as autovacuum does after a bulk load; otherwise plans use empty-table statistics
         targets = collect_targets(context, args.only)
         client = Client()
         bare = measure(client, BARE_URL, args.requests * 3, args.warmup)
