@@ -110,6 +110,7 @@ def prepare_database(args, workdir: Path):
             flush=True,
         )
         context = run.build(args)
+        run.refresh_statistics()  # as autovacuum does after a bulk load
 
         def cleanup():
             connection.creation.destroy_test_db(name, verbosity=0, keepdb=False)
