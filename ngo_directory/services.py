@@ -33,7 +33,7 @@ NGO_KIND = "organizacja"
 
 
 def filter_organisations(queryset, filters: dict):
-    """Apply the directory filters (the same for the public page and the API)."""
+    """Apply the directory filters (the same for the public page and the API); ordered by name."""
     if area := filters.get("obszar"):
         queryset = queryset.filter(areas__slug=area) if isinstance(area, str) else queryset.filter(areas=area)
     if district := filters.get("dzielnica"):
@@ -44,9 +44,10 @@ def filter_organisations(queryset, filters: dict):
         queryset = queryset.filter(is_opp=True)
     if terms := clean_query(filters.get("q")):
         # Folded: the profile's text is also searchable without diacritics (``search_text_folded``),
-        # so "pomoc spoleczna" finds "Pomoc społeczna" and the accented query still does.
-        queryset = search.matching(queryset, terms)
-    return queryset
+        # so "pomoc spoleczna" finds "Pomoc społeczna" and the accented query still does. A search
+        # orders its matches by name itself (on PostgreSQL by the name kept in the search document).
+        return search.matching(queryset, terms)
+    return queryset.order_by("title", "pk")
 
 
 def polish_slug(text: str) -> str:

@@ -160,8 +160,6 @@ class NGODirectoryPage(RoutablePageMixin, BasePage):
         matching = filter_organisations(self.organisations(), filters)
         # A search counts at most SEARCH_COUNT_CAP matches: a broad word among 100,000 organisations
         # matches tens of thousands, and counting them all would cost more than the rest of the page.
-        if not matching.query.order_by:  # a search orders its matches itself (ngo_directory.search)
-            matching = matching.order_by("title", "pk")
         paginator = CappedPaginator(
             matching.values("pk"),
             DIRECTORY_PER_PAGE,
@@ -175,13 +173,16 @@ class NGODirectoryPage(RoutablePageMixin, BasePage):
         except EmptyPage:
             page_obj = paginator.page(paginator.num_pages)
         # The page's keys are sorted on (title, pk) alone, then only its 20 rows are read in full: with
-        # tens of thousands of matches, sorting whole rows cost more than sorting the keys.
-        page_obj.object_list = list(
-            NGOProfilePage.objects.filter(pk__in=page_obj.object_list)
-            .order_by("title", "pk")
+        # tens of thousands of matches, sorting whole rows cost more than sorting the keys. The keys are
+        # read first (not a LIMIT subquery inside ``pk__in``, which PostgreSQL could plan very badly).
+        keys = [row["pk"] for row in page_obj.object_list]
+        rows = (
+            NGOProfilePage.objects.filter(pk__in=keys)
             .select_related("logo")
             .prefetch_related("areas", Prefetch("logo__renditions"))
+            .in_bulk()
         )
+        page_obj.object_list = [rows[key] for key in keys if key in rows]
         # The map shows the organisations listed on this page of results (at most DIRECTORY_PER_PAGE),
         # so the page stays small however many organisations match.
         markers = []

@@ -14,7 +14,9 @@ pytestmark = pytest.mark.django_db
 
 # Queries for one directory page, whatever the number of organisations (pinned from 10 to 5,000).
 # Was 14 before view restrictions and settings were shared per request, 11 before the site query.
-DIRECTORY_QUERY_BUDGET = 8
+DIRECTORY_QUERY_BUDGET = (
+    9  # +1 since the page's keys are read before its rows (ngo_directory/models/pages.py)
+)
 
 
 def titles(response):
