@@ -1,17 +1,17 @@
 """Request → staff decision → e-mail, for bookings and advisory requests (one workflow)."""
 
 import datetime
-import threading
 
 import pytest
 from django.core import mail
-from django.db import IntegrityError, connection, connections, transaction
+from django.db import IntegrityError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 from icalendar import Calendar
 
 from booking.factories import AdvisoryRequestFactory, BookingRequestFactory, RoomFactory
 from booking.models import Booking, BookingRequest, RequestStatus
 from booking.services import WORKFLOWS, DecisionError
+from tests.concurrency import all_at_once
 
 from .conftest import WARSAW, local, next_weekday
 
@@ -236,24 +236,15 @@ def test_concurrent_approvals_of_overlapping_requests_let_exactly_one_win(staff_
         )
         for i in range(24)
     ]
-    barrier = threading.Barrier(len(requests))
-    results: dict[int, str] = {}
 
     def approve(request):
-        try:
-            barrier.wait(timeout=30)
-            WORKFLOWS["booking"].approve(request, staff_user)
-            results[request.pk] = "ok"
-        except DecisionError as error:
-            results[request.pk] = str(error)
-        finally:
-            connections.close_all()
+        WORKFLOWS["booking"].approve(request, staff_user)
+        return "ok"
 
-    threads = [threading.Thread(target=approve, args=(r,)) for r in requests]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
+    results = {
+        request.pk: str(outcome) if isinstance(outcome, DecisionError) else outcome
+        for request, outcome in zip(requests, all_at_once(approve, requests), strict=True)
+    }
 
     assert len(results) == len(requests)
     winners = [pk for pk, outcome in results.items() if outcome == "ok"]

@@ -1,13 +1,12 @@
 """No overbooking under concurrent requests (PostgreSQL: the event row is locked while places are counted)."""
 
-import threading
-
 import pytest
-from django.db import connection, connections
+from django.db import connection
 
 from events import services
 from events.factories import EventIndexPageFactory, EventPageFactory
 from events.models import Registration
+from tests.concurrency import all_at_once, errors
 from tests.conftest import in_ci
 
 
@@ -27,25 +26,14 @@ pytestmark = pytest.mark.skipif(
 
 def fire(event, emails):
     """Register every address at the same moment, each from its own thread (and database connection)."""
-    barrier = threading.Barrier(len(emails))
-    outcomes = []
 
-    def worker(email):
-        try:
-            barrier.wait()
-            registration = services.register(event, name="Osoba Równoległa", email=email)
-            outcomes.append(registration.status)
-        except services.RegistrationError as error:
-            outcomes.append(type(error).__name__)
-        finally:
-            connections.close_all()
+    def register(email):
+        return services.register(event, name="Osoba Równoległa", email=email).status
 
-    threads = [threading.Thread(target=worker, args=(email,)) for email in emails]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return outcomes
+    return [
+        type(outcome).__name__ if isinstance(outcome, services.RegistrationError) else outcome
+        for outcome in all_at_once(register, emails)
+    ]
 
 
 @pytest.mark.postgres
@@ -78,20 +66,7 @@ def test_parallel_cancellations_promote_each_waiting_person_once(home_page):
     confirmed = [services.register(event, name="Potwierdzona", email=f"p{n}@example.org") for n in range(2)]
     waiting = [services.register(event, name="Rezerwowa", email=f"r{n}@example.org") for n in range(3)]
     assert [r.status for r in waiting] == ["waiting"] * 3
-    barrier = threading.Barrier(2)
-
-    def worker(registration):
-        try:
-            barrier.wait()
-            services.cancel(registration.pk)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=worker, args=(registration,)) for registration in confirmed]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    assert errors(all_at_once(lambda registration: services.cancel(registration.pk), confirmed)) == []
     statuses = dict(Registration.objects.filter(event=event).values_list("email", "status"))
     assert statuses == {
         "p0@example.org": "cancelled",

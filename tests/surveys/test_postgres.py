@@ -1,13 +1,11 @@
 """Concurrent confirmations on PostgreSQL: one confirmed response per person, never an error."""
 
-import threading
-
 import pytest
-from django.db import connection
 
 from surveys import services
 from surveys.factories import SurveyPageFactory, SurveyResponseFactory, question
 from surveys.models import SurveyPage, SurveyResponse
+from tests.concurrency import all_at_once, errors
 
 
 @pytest.mark.postgres
@@ -30,22 +28,6 @@ def test_two_links_of_one_person_confirmed_at_once_leave_one_response(transactio
         for value in (1, 2, 3, 4)
     ]
     tokens = [services.make_token(response) for response in pending]
-    errors = []
-    barrier = threading.Barrier(len(tokens))
-
-    def confirm(token):
-        try:
-            barrier.wait()
-            services.confirm(survey, token)
-        except Exception as error:  # noqa: BLE001 - the test reports any failure
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=confirm, args=(token,)) for token in tokens]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
+    outcomes = all_at_once(lambda token: services.confirm(survey, token), tokens)
+    assert errors(outcomes) == []
     assert SurveyResponse.objects.confirmed().filter(survey=survey).count() == 1

@@ -1,11 +1,10 @@
 """Two sign-ups with one address at the same moment (PostgreSQL): one record, never an error."""
 
-import threading
-
 import pytest
-from django.db import connection, connections
+from django.db import connection
 
 from ngo_directory.models import AreaOfActivity
+from tests.concurrency import all_at_once
 from tests.conftest import in_ci
 from volunteering import services
 from volunteering.factories import VolunteerCentrePageFactory, born_years_ago
@@ -31,31 +30,22 @@ def test_parallel_signups_with_one_address_make_one_record(home_page):
     centre = VolunteerCentrePageFactory(parent=home_page)
     area = AreaOfActivity.objects.create(name="Sport", slug="sport")
     emails = ["jan@example.org", "JAN@example.org", "Jan@Example.org", "jan@EXAMPLE.org", "jAn@example.org"]
-    barrier = threading.Barrier(len(emails))
-    outcomes = []
 
-    def worker(email):
-        try:
-            barrier.wait()
-            data = {
-                "first_name": "Jan",
-                "last_name": "Równoległy",
-                "email": email,
-                "date_of_birth": born_years_ago(30),
-                "district": "belk",
-                "interests": [area],
-                "availability": ["weekends"],
-            }
-            outcomes.append("created" if services.sign_up(centre, data) else "known")
-        except Exception as error:  # noqa: BLE001 - any error is the failure this test looks for
-            outcomes.append(repr(error))
-        finally:
-            connections.close_all()
+    def sign_up(email):
+        data = {
+            "first_name": "Jan",
+            "last_name": "Równoległy",
+            "email": email,
+            "date_of_birth": born_years_ago(30),
+            "district": "belk",
+            "interests": [area],
+            "availability": ["weekends"],
+        }
+        return "created" if services.sign_up(centre, data) else "known"
 
-    threads = [threading.Thread(target=worker, args=(email,)) for email in emails]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    outcomes = [
+        repr(outcome) if isinstance(outcome, Exception) else outcome
+        for outcome in all_at_once(sign_up, emails)
+    ]
     assert sorted(outcomes) == ["created"] + ["known"] * (len(emails) - 1)
     assert Volunteer.objects.count() == 1
