@@ -11,6 +11,7 @@ from ngo_directory.factories import NGODirectoryPageFactory, NGOProfilePageFacto
 from tests.ngo_directory.conftest import bulk_organisations
 
 from .conftest import next_weekday
+from .test_public import advisory_form_data as public_advisory_form_data
 from .test_public import booking_form_data
 
 pytestmark = pytest.mark.django_db
@@ -45,19 +46,13 @@ def kgw(directory):
 
 
 def advisory_form_data(**overrides):
-    data = {
-        "requester_name": "Ewa Zielińska",
-        "requester_email": "ewa@example.org",
-        "requester_phone": "",
-        "requester_kind": "ngo",
-        "group_name": "",
-        "topic": "grants",
-        "preferred_dates": "Poniedziałki rano",
-        "description": "Chcemy złożyć pierwszy wniosek o grant.",
-        "privacy_accepted": "on",
-    }
-    data.update(overrides)
-    return data
+    """An NGO's advisory request (the organisation comes from the picker field)."""
+    return public_advisory_form_data(
+        requester_kind="ngo",
+        group_name="",
+        description="Chcemy złożyć pierwszy wniosek o grant.",
+        **overrides,
+    )
 
 
 def soup_of(response):

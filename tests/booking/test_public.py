@@ -44,6 +44,22 @@ def booking_form_data(room, day, **overrides):
     return data
 
 
+def advisory_form_data(**overrides):
+    data = {
+        "requester_name": "Ewa Zielińska",
+        "requester_email": "ewa@example.org",
+        "requester_phone": "",
+        "requester_kind": "other",
+        "group_name": "Koło Gospodyń Wiejskich w Bełku",
+        "topic": "grants",
+        "preferred_dates": "Poniedziałki rano",
+        "description": "Chcemy złożyć pierwszy wniosek o grant z programu FIO.",
+        "privacy_accepted": "on",
+    }
+    data.update(overrides)
+    return data
+
+
 # Rooms page ------------------------------------------------------------------------------------------
 
 
@@ -416,17 +432,7 @@ def test_requester_withdraws_through_the_signed_link(
 
 
 def test_advisory_request_is_saved_and_confirmed(client, advisory_page, django_capture_on_commit_callbacks):
-    data = {
-        "requester_name": "Ewa Zielińska",
-        "requester_email": "ewa@example.org",
-        "requester_phone": "",
-        "requester_kind": "other",
-        "group_name": "Koło Gospodyń Wiejskich w Bełku",
-        "topic": "grants",
-        "preferred_dates": "Poniedziałki rano",
-        "description": "Chcemy złożyć pierwszy wniosek o grant z programu FIO.",
-        "privacy_accepted": "on",
-    }
+    data = advisory_form_data()
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(advisory_page.url, data)
     request = AdvisoryRequest.objects.get()

@@ -16,24 +16,12 @@ from home.notifications import send_staff_notification
 from ngo_directory.factories import AreaOfActivityFactory, NGODirectoryPageFactory, NGOProfilePageFactory
 from ngo_directory.models import OnboardingRequest
 from tests.booking.conftest import next_weekday
-from tests.booking.test_public import booking_form_data
+from tests.booking.test_public import advisory_form_data, booking_form_data
 from tests.ngo_directory.test_onboarding import form_data as onboarding_form_data
 from volunteering import services as volunteering_services
 from volunteering.factories import VolunteerCentrePageFactory, VolunteerFactory
 
 pytestmark = pytest.mark.django_db
-
-ADVISORY_DATA = {
-    "requester_name": "Ewa Zielińska",
-    "requester_email": "ewa@example.org",
-    "requester_phone": "",
-    "requester_kind": "other",
-    "group_name": "Koło Gospodyń Wiejskich w Bełku",
-    "topic": "grants",
-    "preferred_dates": "Poniedziałki rano",
-    "description": "Chcemy złożyć pierwszy wniosek o grant z programu FIO.",
-    "privacy_accepted": "on",
-}
 
 
 @pytest.fixture
@@ -121,7 +109,7 @@ def test_booking_and_advisory_requests_with_the_extra_address(
     )
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(advisory_page.url, ADVISORY_DATA)
+        response = client.post(advisory_page.url, advisory_form_data())
     assert response.status_code == 302 and AdvisoryRequest.objects.count() == 1
     assert_one_polish_staff_email(
         [staff_user.email, "biuro@example.org"],
