@@ -7,10 +7,14 @@ Only a page past the end (no rows to carry the total) costs the count and the la
 
 The queryset must not use ``DISTINCT``: the window counts rows before duplicates are removed.
 Filter through ``pk__in`` subqueries instead of joins that repeat rows.
+
+:class:`CappedPaginator` is the other way round: for a search that may match tens of thousands of rows,
+it counts only up to a cap (``COUNT`` over ``LIMIT cap + 1``) and offers the pages of those rows.
 """
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, Window
+from django.utils.functional import cached_property
 
 TOTAL = "_counted_page_total"
 
@@ -38,3 +42,25 @@ def counted_page(queryset, per_page: int, number) -> Page:
             paginator.count = 0
             return Page(rows, 1, paginator)
     return paginator.page(paginator.num_pages)
+
+
+class CappedPaginator(Paginator):
+    """A paginator that counts at most ``cap`` items (``None``: all) and offers their pages only.
+
+    ``count_queryset`` (unordered) is counted instead of the listed one, so the count does not sort.
+    ``capped`` tells whether more items matched than were counted.
+    """
+
+    def __init__(self, object_list, per_page, *, cap=None, count_queryset=None):
+        super().__init__(object_list, per_page)
+        self.cap = cap
+        self.count_queryset = object_list if count_queryset is None else count_queryset
+        self.capped = False
+
+    @cached_property
+    def count(self):
+        if self.cap is None:
+            return self.count_queryset.count()
+        found = self.count_queryset[: self.cap + 1].count()
+        self.capped = found > self.cap
+        return min(found, self.cap)

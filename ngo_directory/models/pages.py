@@ -1,10 +1,9 @@
 """The NGO directory: one profile page per organisation under a single directory page, and the 1.5% page."""
 
 from django.core.exceptions import ValidationError
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.db import models
 from django.db.models import Prefetch, Q
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail import hooks
@@ -16,6 +15,7 @@ from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
 from home.models import BasePage
+from home.pagination import CappedPaginator
 from home.search import fold_diacritics
 
 from ..identifiers import compact, validate_krs, validate_nip, validate_regon
@@ -46,28 +46,6 @@ LEGAL_FORMS_IN_KRS = {"stowarzyszenie", "fundacja", "spoldzielnia_socjalna"}
 
 DIRECTORY_PER_PAGE = 20
 SEARCH_COUNT_CAP = 1000
-
-
-class CappedPaginator(Paginator):
-    """A paginator that counts at most ``cap`` items (``None``: all) and offers their pages only.
-
-    ``count_queryset`` (unordered) is counted instead of the listed one, so the count does not sort.
-    ``capped`` tells whether more items matched than were counted.
-    """
-
-    def __init__(self, object_list, per_page, *, cap=None, count_queryset=None):
-        super().__init__(object_list, per_page)
-        self.cap = cap
-        self.count_queryset = object_list if count_queryset is None else count_queryset
-        self.capped = False
-
-    @cached_property
-    def count(self):
-        if self.cap is None:
-            return self.count_queryset.count()
-        found = self.count_queryset[: self.cap + 1].count()
-        self.capped = found > self.cap
-        return min(found, self.cap)
 
 
 LOGO_RENDITION = "fill-160x160"
