@@ -89,7 +89,8 @@ def parse_args(argv=None):
     parser.add_argument(
         "--keep-database",
         action="store_true",
-        help="do not drop the throwaway database at the end (to study its queries with EXPLAIN)",
+        help="do not drop the throwaway database at the end (to study its queries with EXPLAIN, or to "
+        "re-time the search with --reuse-database); the next run without --reuse-database replaces it",
     )
     args = parser.parse_args(argv)
     args.sizes = {}
@@ -294,7 +295,10 @@ def main(argv=None):
     from bench.urls import BARE_URL, EMPTY_PAGE_URL
 
     if args.reuse_database:
-        return reuse_for_search(args)
+        try:
+            return reuse_for_search(args)
+        finally:
+            shutil.rmtree(workdir, ignore_errors=True)
     print(f"Baza: {connection.vendor}, tymczasowa baza {os.environ['COP_BENCH_DB_NAME']}", flush=True)
     started = time.perf_counter()
     connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
@@ -312,23 +316,19 @@ def main(argv=None):
         if search:
             report_search(connection.vendor, search)
         if args.json:
-            args.json.parent.mkdir(parents=True, exist_ok=True)
-            args.json.write_text(
-                json.dumps(
-                    {
-                        "database": connection.vendor,
-                        "rows": args.rows,
-                        "scale": args.scale,
-                        "requests": args.requests,
-                        "built": context.built,
-                        "bare": bare,
-                        "empty_page": frame,
-                        "results": results,
-                        "search": search,
-                    },
-                    ensure_ascii=False,
-                    indent=2,
-                )
+            write_json(
+                args.json,
+                {
+                    "database": connection.vendor,
+                    "rows": args.rows,
+                    "scale": args.scale,
+                    "requests": args.requests,
+                    "built": context.built,
+                    "bare": bare,
+                    "empty_page": frame,
+                    "results": results,
+                    "search": search,
+                },
             )
     finally:
         if args.keep_database:
@@ -358,12 +358,12 @@ def reuse_for_search(args):
     search = measure_search(client, args, BenchContext(rows=args.rows), bare)
     report_search(connection.vendor, search)
     if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(
-            json.dumps(
-                {"database": connection.vendor, "bare": bare, "search": search}, ensure_ascii=False, indent=2
-            )
-        )
+        write_json(args.json, {"database": connection.vendor, "bare": bare, "search": search})
+
+
+def write_json(path: Path, results: dict) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(results, ensure_ascii=False, indent=2))
 
 
 def report(args, vendor, context, bare, results, search=(), frame=None):
