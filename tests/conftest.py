@@ -60,15 +60,14 @@ def django_db_setup(django_db_setup, django_db_blocker):
             _MIGRATED_DATA[alias] = (json.dumps(content_types), data)
 
 
-@pytest.fixture(autouse=True)
-def _migrated_data_for_transactional_tests(request):
-    marker = request.node.get_closest_marker("django_db")
-    transactional = bool(marker and marker.kwargs.get("transaction")) or bool(
-        {"transactional_db", "live_server"} & set(request.fixturenames)
+def _is_transactional(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    return bool(marker and marker.kwargs.get("transaction")) or bool(
+        {"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ()))
     )
-    if not transactional:
-        return
-    request.getfixturevalue("transactional_db")
+
+
+def _restore_migrated_data():
     from django.contrib.contenttypes.models import ContentType
     from django.core import serializers
     from django.core.cache import cache
@@ -93,6 +92,32 @@ def _migrated_data_for_transactional_tests(request):
         connections[alias].creation.deserialize_db_from_string(data)
     ContentType.objects.clear_cache()
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _migrated_data_for_transactional_tests(request):
+    if _is_transactional(request.node):
+        request.getfixturevalue("transactional_db")
+        _restore_migrated_data()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """A transactional test ends with an empty database (Django flushes it). pytest-django runs such
+    tests last, but pytest-xdist may send the browser group to a worker before ordinary tests, which
+    would then find no root page, locale or workflow: put the migrated data back for them."""
+    result = yield
+    if (
+        _MIGRATED_DATA
+        and nextitem is not None
+        and _is_transactional(item)
+        and not _is_transactional(nextitem)
+    ):
+        from pytest_django.plugin import blocking_manager_key
+
+        with item.config.stash[blocking_manager_key].unblock():
+            _restore_migrated_data()
+    return result
 
 
 @pytest.fixture(autouse=True)

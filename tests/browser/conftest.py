@@ -27,13 +27,35 @@ CHROMIUM_ARGS = [
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+def _is_browser_test(item) -> bool:
+    return "tests/browser/" in str(item.fspath).replace(os.sep, "/")
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist's worker writes the groups into the test ids
 def pytest_collection_modifyitems(items):
     for item in items:
-        if "tests/browser/" in str(item.fspath).replace(os.sep, "/"):
+        if _is_browser_test(item):
             item.add_marker(pytest.mark.browser)
             # One worker runs every browser test, one after another (`--dist loadgroup` in .ci/run): two
             # Chromiums side by side with two live servers have left a page waiting forever under xdist.
             item.add_marker(pytest.mark.xdist_group("browser"))
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_finish(session):
+    """Under `--dist loadgroup` the browser tests must carry their group in the test id (that is how
+    pytest-xdist sends them to one worker). A pytest that xdist does not understand dropped it silently
+    once and CI hung for 90 minutes; now such a run stops at once."""
+    if not getattr(session.config.option, "loadgroup", False):  # set on xdist workers only
+        return
+    ungrouped = [
+        item.nodeid for item in session.items if _is_browser_test(item) and "@browser" not in item.nodeid
+    ]
+    if ungrouped:
+        raise pytest.UsageError(
+            "pytest-xdist did not group the browser tests (--dist loadgroup); check the pytest and "
+            f"pytest-xdist versions in requirements-dev.txt. Ungrouped: {ungrouped[:3]}"
+        )
 
 
 @pytest.fixture(scope="session")
