@@ -27,6 +27,10 @@ class DateInput(forms.DateInput):
 # guardian signs). The page script switches between these as the date of birth is typed; the server
 # uses the same words whenever it shows the form again.
 CONSENT_LABELS = {
+    "any": _(
+        "Wyrażam zgodę na przetwarzanie danych osobowych w gminnej bazie wolontariuszy "
+        "(za dziecko poniżej 13 lat zgodę wyraża wypełniający formularz rodzic lub opiekun)"
+    ),
     "adult": _("Wyrażam zgodę na przetwarzanie moich danych osobowych w gminnej bazie wolontariuszy"),
     "teen": _(
         "Wyrażam zgodę na przetwarzanie moich danych osobowych w gminnej bazie wolontariuszy; "
@@ -45,7 +49,51 @@ def signer_group(age: int) -> str:
     return "teen" if age < ADULT_AGE else "adult"
 
 
-class VolunteerSignupForm(ProtectedFormMixin, forms.Form):
+CONSENT_WORDING_CHANGED = _("Treść zgody zmieniła się po podaniu wieku – przeczytaj ją i zaznacz ponownie.")
+
+
+class ShownWordingField(forms.CharField):
+    """Which consent wording was on the screen (hidden; kept up to date by the page script).
+
+    Shown again, it always carries the wording the server renders now, not the one sent before.
+    """
+
+    widget = forms.HiddenInput
+
+    def bound_data(self, data, initial):
+        return initial
+
+
+class ShownConsentMixin:
+    """A consent worded for who gives it; the words that were on the screen are the ones stored.
+
+    The form has a ``consent`` checkbox and a hidden ``consent_wording``; ``consent_labels`` maps
+    ``any``/``adult``/``teen``/``child`` to the words. The page script switches the label (and the hidden
+    field) as the age is typed; the server words it from the answers whenever it shows the form again.
+    After validation ``consent_text`` holds the exact words ticked.
+    """
+
+    consent_labels: dict
+
+    def set_up_consent_wording(self, wording: str | None) -> None:
+        self.consent_text = ""
+        wording = wording or "any"
+        self.fields["consent"].label = self.consent_labels[wording]
+        self.fields["consent_wording"].initial = wording
+        self.fields["consent_wording"].widget.attrs.update(
+            {f"data-label-{key}": label for key, label in self.consent_labels.items()}
+        )
+
+    def check_shown_wording(self, cleaned: dict, expected: str | None) -> None:
+        shown = cleaned.get("consent_wording") or "any"
+        if shown not in self.consent_labels or (expected and shown not in ("any", expected)):
+            # The ticked words were not the ones for this age (the age changed without the page script).
+            self.add_error("consent", CONSENT_WORDING_CHANGED)
+        elif cleaned.get("consent"):
+            self.consent_text = str(self.consent_labels[shown])
+
+
+class VolunteerSignupForm(ShownConsentMixin, ProtectedFormMixin, forms.Form):
     """The sign-up form of the municipal volunteer database; age decides who signs (server-side)."""
 
     first_name = forms.CharField(label=_("Imię wolontariusza"), max_length=100)
@@ -119,12 +167,11 @@ class VolunteerSignupForm(ProtectedFormMixin, forms.Form):
         error_messages={"invalid": _("Podaj poprawny adres e-mail opiekuna.")},
     )
     consent = forms.BooleanField(
-        label=_(
-            "Wyrażam zgodę na przetwarzanie danych osobowych w gminnej bazie wolontariuszy "
-            "(za dziecko poniżej 13 lat zgodę wyraża wypełniający formularz rodzic lub opiekun)"
-        ),
+        label=CONSENT_LABELS["any"],
         error_messages={"required": _("Bez zgody nie możemy zapisać danych do bazy.")},
     )
+    consent_wording = ShownWordingField(required=False)
+    consent_labels = CONSENT_LABELS
 
     def __init__(self, *args, consent_text: str = "", **kwargs):
         super().__init__(*args, **kwargs)
@@ -132,8 +179,7 @@ class VolunteerSignupForm(ProtectedFormMixin, forms.Form):
         if consent_text:
             self.fields["consent"].help_text = consent_text
         self.age = None
-        if group := self.signer_group_from_data():
-            self.fields["consent"].label = CONSENT_LABELS[group]
+        self.set_up_consent_wording(self.signer_group_from_data())
 
     def signer_group_from_data(self) -> str | None:
         """``adult``/``teen``/``child`` from the date of birth sent (None before one is given)."""
@@ -165,6 +211,7 @@ class VolunteerSignupForm(ProtectedFormMixin, forms.Form):
     def clean(self):
         cleaned = super().clean()
         age = self.age
+        self.check_shown_wording(cleaned, signer_group(age) if age is not None else None)
         if age is None:
             return cleaned
         email = cleaned.get("email")
@@ -204,22 +251,9 @@ OFFER_CONSENT_LABELS = {
         "w celu obsługi zgłoszenia"
     ),
 }
-CONSENT_WORDING_CHANGED = _("Treść zgody zmieniła się po podaniu wieku – przeczytaj ją i zaznacz ponownie.")
 
 
-class ShownWordingField(forms.CharField):
-    """Which consent wording was on the screen (hidden; kept up to date by the page script).
-
-    Shown again, it always carries the wording the server renders now, not the one sent before.
-    """
-
-    widget = forms.HiddenInput
-
-    def bound_data(self, data, initial):
-        return initial
-
-
-class OfferApplicationForm(ProtectedFormMixin, forms.Form):
+class OfferApplicationForm(ShownConsentMixin, ProtectedFormMixin, forms.Form):
     """Applying to one volunteer offer from its page; the consent is worded for the applicant's age."""
 
     name = forms.CharField(label=_("Imię i nazwisko"), max_length=200)
@@ -258,17 +292,12 @@ class OfferApplicationForm(ProtectedFormMixin, forms.Form):
         error_messages={"required": _("Bez tej zgody nie możemy przekazać zgłoszenia.")},
     )
     consent_wording = ShownWordingField(required=False)
+    consent_labels = OFFER_CONSENT_LABELS
 
     def __init__(self, *args, offer=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.offer = offer
-        self.consent_text = ""
-        wording = self.wording_from_data() or "any"
-        self.fields["consent"].label = OFFER_CONSENT_LABELS[wording]
-        self.fields["consent_wording"].initial = wording
-        self.fields["consent_wording"].widget.attrs.update(
-            {f"data-label-{key}": label for key, label in OFFER_CONSENT_LABELS.items()}
-        )
+        self.set_up_consent_wording(self.wording_from_data())
 
     def wording_from_data(self) -> str | None:
         """``adult``/``teen``/``child`` from the age sent (None before a usable one is given)."""
@@ -283,13 +312,7 @@ class OfferApplicationForm(ProtectedFormMixin, forms.Form):
     def clean(self):
         cleaned = super().clean()
         age = cleaned.get("age")
-        shown = cleaned.get("consent_wording") or "any"
-        expected = signer_group(age) if age is not None else None
-        if shown not in OFFER_CONSENT_LABELS or (expected and shown not in ("any", expected)):
-            # The ticked words were not the ones for this age (the age changed without the page script).
-            self.add_error("consent", CONSENT_WORDING_CHANGED)
-        elif cleaned.get("consent"):
-            self.consent_text = str(OFFER_CONSENT_LABELS[shown])
+        self.check_shown_wording(cleaned, signer_group(age) if age is not None else None)
         if age is None or self.offer is None:
             return cleaned
         if age < self.offer.min_age:

@@ -196,8 +196,11 @@ def known_volunteer(email: str) -> Volunteer | None:
 
 
 @transaction.atomic
-def sign_up(centre, data: dict) -> Volunteer | None:
+def sign_up(centre, data: dict, consent_words: str = "") -> Volunteer | None:
     """Save a sign-up (pending) with its consent, then e-mail the confirmation links after commit.
+
+    The consent record keeps what the person read: ``consent_words`` (the ticked words, worded for who
+    signs) followed by the Centre's information clause, under the clause's version.
 
     An address already in the database makes no second record: the person behind it gets an e-mail
     with their links instead, and the visitor sees the same page either way (nobody learns from the
@@ -225,7 +228,10 @@ def sign_up(centre, data: dict) -> Volunteer | None:
         else ConsentRecord.Role.VOLUNTEER
     )
     ConsentRecord.objects.create(
-        volunteer=volunteer, role=role, text_version=centre.consent_version, text=centre.consent_text
+        volunteer=volunteer,
+        role=role,
+        text_version=centre.consent_version,
+        text="\n\n".join(part for part in (consent_words.strip(), centre.consent_text.strip()) if part),
     )
     if volunteer.email:
         notify_after_commit(send_volunteer_mail, centre, volunteer, "email")

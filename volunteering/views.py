@@ -10,7 +10,7 @@ from django.views.decorators.cache import never_cache
 from home.protection import drop_protection_fields, notify_after_commit, protected_post
 
 from . import services
-from .forms import CONSENT_LABELS, OfferApplicationForm, VolunteerSignupForm
+from .forms import OfferApplicationForm, VolunteerSignupForm
 from .models import OfferApplication, Volunteer, VolunteerCentrePage
 from .models.records import consent_version_of
 
@@ -30,14 +30,14 @@ def signup(request, centre):
         if form.is_valid():
             drop_protection_fields(form)
             data = form.cleaned_data
-            services.sign_up(centre, data)
+            services.sign_up(centre, data, consent_words=form.consent_text)
             # From the answers, not the record: a known address gets exactly the same page (privacy).
             request.session["volunteering_signer"] = services.signer_for_age(form.age)
             request.session["volunteering_has_email"] = bool(data.get("email"))
             return HttpResponseRedirect(centre.url + centre.reverse_subpage("signup_done"))
     else:
         form = VolunteerSignupForm(consent_text=centre.consent_text)
-    return _render(request, centre, "volunteering/signup.html", form=form, consent_labels=CONSENT_LABELS)
+    return _render(request, centre, "volunteering/signup.html", form=form)
 
 
 def signup_done(request, centre):

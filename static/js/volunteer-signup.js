@@ -1,12 +1,14 @@
 /* Volunteer sign-up: word the form for who signs, as soon as the date of birth is known.
    18+ sign themselves; 13–17 sign with the guardian's consent; under 13 the guardian signs.
-   The server applies the same rules (and wording) whenever it shows the form again. */
+   The server applies the same rules (and wording) whenever it shows the form again; the hidden field
+   tells it which consent words were on the screen, and those are stored with the consent. */
 (function () {
   "use strict";
   var hint = document.getElementById("signer-wording");
   var born = document.getElementById("id_date_of_birth");
   var consent = document.querySelector('label[for="id_consent"]');
-  if (!hint || !born || !consent) { return; }
+  var wording = document.querySelector('input[name="consent_wording"]');
+  if (!hint || !born || !consent || !wording) { return; }
 
   function ageOn(birth, today) {
     var age = today.getFullYear() - birth.getFullYear();
@@ -28,12 +30,14 @@
 
   function update() {
     var current = group();
-    if (!current) { hint.hidden = true; return; }
-    hint.textContent = hint.getAttribute("data-" + current);
-    hint.hidden = false;
+    if (current) {
+      hint.textContent = hint.getAttribute("data-" + current);
+    }
+    hint.hidden = !current;
     var text = consent.firstChild;
     if (text && text.nodeType === Node.TEXT_NODE) {
-      text.textContent = hint.getAttribute("data-label-" + current) + " ";
+      text.textContent = wording.getAttribute("data-label-" + (current || "any")) + " ";
+      wording.value = current || "any";
     }
   }
 

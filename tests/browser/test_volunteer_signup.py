@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 
 from ngo_directory.models import AreaOfActivity
 from volunteering.factories import VolunteerCentrePageFactory, born_years_ago
+from volunteering.forms import CONSENT_LABELS
 from volunteering.models import Volunteer
 
 
@@ -57,3 +58,5 @@ def test_signup_errors_then_success(browser_page, live_home_page):
     volunteer = Volunteer.objects.get()
     assert volunteer.status == Volunteer.Status.PENDING and volunteer.signer == "self_with_guardian"
     assert {m.to[0] for m in mail.outbox} >= {"julia@example.org", "marta@example.org"}
+    # The words she ticked (worded for 13–17) are the ones kept with her consent.
+    assert volunteer.consents.get().text.startswith(str(CONSENT_LABELS["teen"]))

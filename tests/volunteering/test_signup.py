@@ -9,6 +9,7 @@ from django.test import override_settings
 
 from volunteering import services
 from volunteering.factories import born_years_ago
+from volunteering.forms import CONSENT_LABELS, CONSENT_WORDING_CHANGED
 from volunteering.models import ConsentRecord, GdprAuditEntry, Volunteer
 
 pytestmark = pytest.mark.django_db
@@ -403,3 +404,52 @@ def test_consent_is_worded_for_who_signs_when_the_form_comes_back(client, centre
     assert others[years] not in str(label)
     html = response.content.decode()
     assert 'data-label-child="Jako rodzic lub opiekun wyrażam zgodę' in html  # for the page script
+
+
+@pytest.mark.parametrize(
+    ("years", "shown", "extra"),
+    [
+        (30, "adult", {}),
+        (15, "teen", {"guardian_name": "Marta Sowa", "guardian_email": "marta@example.org"}),
+        (10, "child", {"email": "", "guardian_name": "Marta Sowa", "guardian_email": "marta@example.org"}),
+        (15, None, {"guardian_name": "Marta Sowa", "guardian_email": "marta@example.org"}),  # no page script
+    ],
+)
+def test_the_consent_keeps_the_words_that_were_ticked(
+    client, centre, areas, django_capture_on_commit_callbacks, years, shown, extra
+):
+    """The record holds the ticked words (worded for who signs) and then the Centre's clause."""
+    response = submit(
+        client,
+        centre,
+        areas,
+        django_capture_on_commit_callbacks,
+        date_of_birth=born_years_ago(years).isoformat(),
+        consent_wording=shown,
+        **extra,
+    )
+    assert response.status_code == 302
+    consent = Volunteer.objects.get().consents.get()
+    words = str(CONSENT_LABELS[shown or "any"])
+    assert consent.text == f"{words}\n\n{centre.consent_text.strip()}"
+    assert consent.text_version == centre.consent_version
+
+
+def test_words_for_another_age_are_refused_and_nothing_is_saved(client, centre, areas):
+    """Adult words ticked, then the date of birth changed to a 15-year-old's without the page script."""
+    data = form_data(
+        areas,
+        date_of_birth=born_years_ago(15).isoformat(),
+        guardian_name="Marta Sowa",
+        guardian_email="marta@example.org",
+        consent_wording="adult",
+    )
+    response = client.post(signup_url(centre), data)
+    assert response.status_code == 200 and not Volunteer.objects.exists()
+    form = response.context["form"]
+    assert CONSENT_WORDING_CHANGED in form.errors["consent"]
+    html = response.content.decode()
+    # Shown again with the 13–17 words, and the hidden field now says so; the other answers are kept.
+    assert 'name="consent_wording" value="teen"' in html
+    assert str(CONSENT_LABELS["teen"]) in str(form["consent"].label)
+    assert 'value="Marta Sowa"' in html
