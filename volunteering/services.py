@@ -195,6 +195,32 @@ def known_volunteer(email: str) -> Volunteer | None:
     )
 
 
+def known_child(data: dict) -> Volunteer | None:
+    """The live record of a child without an address that this guardian has already signed up: the same
+    guardian's address, first and last name (any letter case) and date of birth."""
+    guardian_email = (data.get("guardian_email") or "").strip()
+    if not guardian_email:
+        return None
+    return (
+        Volunteer.objects.alias(
+            guardian_key=Lower("guardian_email"), first_key=Lower("first_name"), last_key=Lower("last_name")
+        )
+        .filter(
+            email="",
+            guardian_key=Lower(Value(guardian_email)),
+            first_key=Lower(Value(data["first_name"].strip())),
+            last_key=Lower(Value(data["last_name"].strip())),
+            date_of_birth=data["date_of_birth"],
+        )
+        .exclude(status__in=[Volunteer.Status.WITHDRAWN, Volunteer.Status.ANONYMISED])
+        .first()
+    )
+
+
+def _already_signed_up(email: str, data: dict) -> Volunteer | None:
+    return known_volunteer(email) if email else known_child(data)
+
+
 @transaction.atomic
 def sign_up(centre, data: dict, consent_words: str = "") -> Volunteer | None:
     """Save a sign-up (pending) with its consent, then e-mail the confirmation links after commit.
@@ -202,20 +228,20 @@ def sign_up(centre, data: dict, consent_words: str = "") -> Volunteer | None:
     The consent record keeps what the person read: ``consent_words`` (the ticked words, worded for who
     signs) followed by the Centre's information clause, under the clause's version.
 
-    An address already in the database makes no second record: the person behind it gets an e-mail
-    with their links instead, and the visitor sees the same page either way (nobody learns from the
+    An address already in the database (or, for a child without one, the same child of the same
+    guardian) makes no second record: the person behind it gets an e-mail with their links instead, and the visitor sees the same page either way (nobody learns from the
     form whether an address is known). Returns the new record, or None for a known address.
     """
     email = (data.get("email") or "").strip()
-    if known := known_volunteer(email):
+    if known := _already_signed_up(email, data):
         notify_after_commit(send_volunteer_mail, centre, known, "known")
         return None
     try:
-        # A savepoint: two sign-ups racing with one address meet the database's unique constraint.
+        # A savepoint: two sign-ups racing with one person meet the database's unique constraints.
         with transaction.atomic():
             volunteer = _create_volunteer(data, email)
     except IntegrityError:
-        known = known_volunteer(email)
+        known = _already_signed_up(email, data)
         if known is None:
             raise
         notify_after_commit(send_volunteer_mail, centre, known, "known")
@@ -289,6 +315,10 @@ def send_volunteer_mail(centre, volunteer: Volunteer, kind: str) -> None:
         # Someone signed up again with an address still waiting for confirmation: the link once more.
         context["action_url"] = link_url(centre, volunteer, "email")
         context["max_age_days"] = link_max_age("email") // DAY
+    elif kind == "known" and not volunteer.email and not volunteer.guardian_confirmed_at:
+        # A guardian signed the same child up again before confirming: the consent link once more.
+        context["action_url"] = link_url(centre, volunteer, "guardian")
+        context["max_age_days"] = link_max_age("guardian") // DAY
     body = render_to_string("volunteering/emails/volunteer.txt", context)
     send_mail(MAIL_SUBJECTS[kind], body, None, [to])
     if kind == "active" and volunteer.needs_guardian and volunteer.email:

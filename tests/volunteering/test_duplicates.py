@@ -2,13 +2,15 @@
 
 The visitor sees the same page whether or not the address is known (privacy); the person behind the
 address gets an e-mail with their links instead. The database enforces it too (case-insensitive), and
-a race between two sign-ups ends the same way, never in a 500.
+a race between two sign-ups ends the same way, never in a 500. A child under 13 has no address: the
+same child of the same guardian (guardian's address, name, date of birth) is the same person.
 """
 
 import pytest
 from django.core import mail
 from django.db import IntegrityError, transaction
 from django.urls import reverse
+from django.utils import timezone
 
 from volunteering import services
 from volunteering.factories import (
@@ -264,3 +266,147 @@ def test_migration_withdraws_existing_duplicates_before_the_constraint(home_page
     notes = GdprAuditEntry.objects.filter(action="withdraw").values_list("volunteer_id_ref", "note")
     assert {ref for ref, _note in notes} == {pending_first.pk, pending_again.pk}
     assert all(f"rekord nr {active_later.pk}" in note for _ref, note in notes)
+
+
+CHILD = {
+    "first_name": "Ola",
+    "last_name": "Nowak",
+    "email": "",
+    "guardian_name": "Anna Nowak",
+    "guardian_email": "anna@example.org",
+}
+KNOWN_CHILD_SUBJECT = KNOWN_SUBJECT  # one subject for both: the body says which case it is
+
+
+def test_a_guardian_signing_up_the_same_child_twice_makes_no_second_record(
+    client, centre, areas, django_capture_on_commit_callbacks
+):
+    born = born_years_ago(9).isoformat()
+    first = submit(client, centre, areas, django_capture_on_commit_callbacks, date_of_birth=born, **CHILD)
+    first_page = done_page(client, first)
+    original = Volunteer.objects.get()
+    mail.outbox.clear()
+
+    again = {**CHILD, "first_name": "OLA", "guardian_email": "Anna@Example.org", "phone": "700 000 000"}
+    second = submit(client, centre, areas, django_capture_on_commit_callbacks, date_of_birth=born, **again)
+    assert done_page(client, second) == first_page  # the form does not tell whether the child is known
+    assert Volunteer.objects.count() == 1
+    original.refresh_from_db()
+    assert (original.first_name, original.phone) == ("Ola", "600 100 200")  # nothing overwritten
+
+    # The guardian hears about it, with the consent link once more (not yet given).
+    [known] = mail.outbox
+    assert known.to == ["anna@example.org"] and known.subject == KNOWN_CHILD_SUBJECT
+    assert "ponownie zapisał dziecko (Ola Nowak)" in known.body
+    assert "nie utworzyliśmy drugiego zapisu" in known.body
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(link(known, "zgoda-opiekuna"))
+    original.refresh_from_db()
+    assert original.status == Volunteer.Status.ACTIVE
+
+    # Once active, a third form is told as much (no link), and a sibling is still a new record.
+    mail.outbox.clear()
+    submit(client, centre, areas, django_capture_on_commit_callbacks, date_of_birth=born, **CHILD)
+    [known] = mail.outbox
+    assert "Zapis dziecka jest aktywny." in known.body and "zgoda-opiekuna" not in known.body
+    sibling = {**CHILD, "first_name": "Ola"}
+    submit(
+        client, centre, areas, django_capture_on_commit_callbacks, date_of_birth=born_years_ago(7), **sibling
+    )
+    assert Volunteer.objects.count() == 2
+
+
+def test_a_race_between_two_signups_of_one_child_ends_like_a_known_child(
+    client, centre, areas, django_capture_on_commit_callbacks, monkeypatch
+):
+    born = born_years_ago(9)
+    VolunteerFactory(
+        **{**CHILD, "date_of_birth": born},
+        signer=Volunteer.Signer.GUARDIAN,
+        status=Volunteer.Status.PENDING,
+        email_confirmed_at=None,
+        guardian_confirmed_at=None,
+    )
+    real = services.known_child
+    calls = []
+
+    def too_late(data):
+        calls.append(data)
+        return None if len(calls) == 1 else real(data)
+
+    monkeypatch.setattr(services, "known_child", too_late)
+    response = submit(
+        client, centre, areas, django_capture_on_commit_callbacks, date_of_birth=born.isoformat(), **CHILD
+    )
+    assert response.status_code == 302 and len(calls) == 2
+    assert Volunteer.objects.count() == 1
+    assert [m.subject for m in mail.outbox] == [KNOWN_CHILD_SUBJECT]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_migration_withdraws_children_signed_up_twice_before_the_constraint(home_page):
+    """The same child of the same guardian (any letter case): the best record stays, nothing is deleted."""
+    import datetime
+
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+    from django.utils import timezone
+
+    before = [("volunteering", "0006_offer_application_consent_text_and_withdrawal")]
+    latest = MigrationExecutor(connection).loader.graph.leaf_nodes("volunteering")
+    executor = MigrationExecutor(connection)
+    executor.migrate(before)
+    try:
+        apps = executor.loader.project_state(before).apps
+        Old = apps.get_model("volunteering", "Volunteer")
+        now = timezone.now()
+        born = datetime.date(2017, 5, 4)
+
+        def child(first_name, guardian_email, confirmed, days_ago, date_of_birth=born):
+            record = Old.objects.create(
+                first_name=first_name,
+                last_name="Nowak",
+                email="",
+                date_of_birth=date_of_birth,
+                signer="guardian",
+                guardian_name="Anna Nowak",
+                guardian_email=guardian_email,
+                guardian_confirmed_at=now if confirmed else None,
+                email_confirmed_at=now if confirmed else None,
+                status="active" if confirmed else "pending",
+                district="belk",
+            )
+            Old.objects.filter(pk=record.pk).update(created_at=now - datetime.timedelta(days=days_ago))
+            return record
+
+        first = child("Ola", "anna@example.org", False, 10)
+        confirmed = child("OLA", "Anna@example.org", True, 5)
+        sibling = child("Ola", "anna@example.org", False, 3, date_of_birth=datetime.date(2019, 1, 2))
+        executor = MigrationExecutor(connection)
+        executor.migrate(latest)
+    finally:
+        MigrationExecutor(connection).migrate(latest)
+
+    statuses = dict(Volunteer.objects.values_list("pk", "status"))
+    assert statuses == {first.pk: "withdrawn", confirmed.pk: "active", sibling.pk: "pending"}
+    [note] = GdprAuditEntry.objects.filter(action="withdraw", volunteer_id_ref=first.pk).values_list(
+        "note", flat=True
+    )
+    assert f"rekord nr {confirmed.pk}" in note
+
+
+def test_the_database_refuses_a_second_live_record_for_a_child(db):
+    born = born_years_ago(9)
+    VolunteerFactory(
+        **{**CHILD, "date_of_birth": born},
+        signer=Volunteer.Signer.GUARDIAN,
+        guardian_confirmed_at=timezone.now(),
+    )
+    with pytest.raises(IntegrityError), transaction.atomic():
+        VolunteerFactory(
+            **{**CHILD, "first_name": "ola", "date_of_birth": born},
+            signer=Volunteer.Signer.GUARDIAN,
+            status=Volunteer.Status.PENDING,
+            email_confirmed_at=None,
+            guardian_confirmed_at=None,
+        )

@@ -191,6 +191,17 @@ class Volunteer(models.Model):
                     "Ten adres e-mail ma już inny zapis w gminnej bazie wolontariuszy."
                 ),
             ),
+            # A child without an address (the guardian signs) is known by the guardian's address, name
+            # and date of birth: a guardian sending the form twice makes no second live record.
+            models.UniqueConstraint(
+                Lower("guardian_email"),
+                Lower("first_name"),
+                Lower("last_name"),
+                "date_of_birth",
+                name="volunteer_unique_child_per_guardian",
+                condition=models.Q(email="") & ~models.Q(status__in=["withdrawn", "anonymised"]),
+                violation_error_message=_("To dziecko ma już zapis w gminnej bazie wolontariuszy."),
+            ),
         ]
 
     def __str__(self):
