@@ -229,8 +229,9 @@ def sign_up(centre, data: dict, consent_words: str = "") -> Volunteer | None:
     signs) followed by the Centre's information clause, under the clause's version.
 
     An address already in the database (or, for a child without one, the same child of the same
-    guardian) makes no second record: the person behind it gets an e-mail with their links instead, and the visitor sees the same page either way (nobody learns from the
-    form whether an address is known). Returns the new record, or None for a known address.
+    guardian) makes no second record: the person behind it gets an e-mail with their links instead,
+    and the visitor sees the same page either way (nobody learns from the form whether an address is
+    known). Returns the new record, or None for a known address.
     """
     email = (data.get("email") or "").strip()
     if known := _already_signed_up(email, data):

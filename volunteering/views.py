@@ -115,7 +115,9 @@ def withdraw_application(request, centre, token):
 
 
 def send_application_notice(application_pk: int) -> None:
-    """The organiser's notice and the applicant's receipt (with the signed withdrawal link)."""
+    """The organiser's notice and the applicant's receipt (with the signed withdrawal link); for a minor,
+    the guardian named in the form gets a receipt too, with the same link (the application is made with
+    their consent, so they may withdraw it)."""
     application = OfferApplication.objects.select_related("offer").get(pk=application_pk)
     body = render_to_string("volunteering/emails/application_notice.txt", {"application": application})
     send_mail(
@@ -125,14 +127,23 @@ def send_application_notice(application_pk: int) -> None:
         [application.offer.contact_email],
     )
     centre = VolunteerCentrePage.objects.live().first()
-    body = render_to_string(
-        "volunteering/emails/application_receipt.txt",
-        {
-            "application": application,
-            "withdraw_url": services.application_withdraw_url(centre, application) if centre else "",
-        },
-    )
+    context = {
+        "application": application,
+        "withdraw_url": services.application_withdraw_url(centre, application) if centre else "",
+    }
+    body = render_to_string("volunteering/emails/application_receipt.txt", context)
     send_mail(f"Twoje zgłoszenie do oferty „{application.offer.title}”", body, None, [application.email])
+    guardian = application.guardian_email
+    if guardian and guardian.lower() != application.email.lower():
+        body = render_to_string(
+            "volunteering/emails/application_receipt.txt", {**context, "for_guardian": True}
+        )
+        send_mail(
+            f"Zgłoszenie do oferty „{application.offer.title}” – informacja dla opiekuna",
+            body,
+            None,
+            [guardian],
+        )
 
 
 @protected_post(APPLY_RATE_GROUP)

@@ -266,3 +266,59 @@ def test_a_withdrawn_application_is_erased_after_the_grace_period_and_its_link_d
     application = OfferApplication.objects.get()
     assert application.name == services.ANONYMOUS and application.email == services.ERASED_EMAIL
     assert client.post(url).status_code == 400  # the address was part of the link
+
+
+@pytest.mark.parametrize(("age", "wording"), [("15", "teen"), ("10", "child")])
+def test_a_minors_guardian_gets_a_receipt_with_the_withdrawal_link(
+    client, offer, django_capture_on_commit_callbacks, age, wording
+):
+    offer.min_age = 7
+    offer.save_revision().publish()
+    apply(
+        client,
+        offer,
+        django_capture_on_commit_callbacks,
+        name="Julia Sowa",
+        email="julia@example.org",
+        age=age,
+        guardian_name="Marta Sowa",
+        guardian_email="marta@example.org",
+        consent_wording=wording,
+    )
+    [receipt] = [m for m in mail.outbox if m.to == ["julia@example.org"]]
+    [to_guardian] = [m for m in mail.outbox if m.to == ["marta@example.org"]]
+    assert to_guardian.subject == "Zgłoszenie do oferty „Pomoc przy festynie” – informacja dla opiekuna"
+    assert (
+        f"Julia Sowa (lat {age}) zgłasza się do oferty wolontariatu „Pomoc przy festynie”" in to_guardian.body
+    )
+    assert "dziękujemy za zgłoszenie" not in to_guardian.body
+    [guardian_url] = re.findall(r"http://testserver\S+", to_guardian.body)
+    assert guardian_url.replace("http://testserver", "") == withdraw_link()  # the applicant's link
+
+    # The guardian withdraws it: the application is withdrawn and the organiser told.
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(guardian_url.replace("http://testserver", ""))
+    assert OfferApplication.objects.get().status == OfferApplication.Status.WITHDRAWN
+    assert [m.to for m in mail.outbox] == [["festyn@example.org"]]
+
+
+def test_adults_and_guardians_using_their_own_address_get_one_receipt(
+    client, offer, django_capture_on_commit_callbacks
+):
+    apply(client, offer, django_capture_on_commit_callbacks)
+    assert sorted(m.to[0] for m in mail.outbox) == ["festyn@example.org", "piotr@example.org"]
+    mail.outbox.clear()
+    offer.min_age = 7
+    offer.save_revision().publish()
+    apply(
+        client,
+        offer,
+        django_capture_on_commit_callbacks,
+        email="marta@example.org",
+        age="10",
+        guardian_name="Marta Sowa",
+        guardian_email="Marta@Example.org",
+        consent_wording="child",
+    )
+    assert sorted(m.to[0] for m in mail.outbox) == ["festyn@example.org", "marta@example.org"]
