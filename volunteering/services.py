@@ -424,6 +424,25 @@ def withdraw_application(centre, application: OfferApplication) -> None:
     notify_after_commit(send_application_withdrawn_notice, application.pk)
 
 
+def note_status_change(application: OfferApplication) -> None:
+    """The organiser or staff changed an application's status in the panel (not yet saved).
+
+    "wycofane" dates the withdrawal, which the retention purge counts its grace period from, and is
+    logged like a withdrawal by link; leaving "wycofane" (a mistake corrected) clears the date.
+    """
+    withdrawn = application.status == OfferApplication.Status.WITHDRAWN
+    if withdrawn and not application.withdrawn_at:
+        application.withdrawn_at = timezone.now()
+        GdprAuditEntry.objects.create(
+            action=GdprAuditEntry.Action.WITHDRAW,
+            volunteer_id_ref=application.pk,
+            record_type="application",
+            note="zgłoszenie do oferty oznaczone w panelu jako wycofane",
+        )
+    elif not withdrawn and application.withdrawn_at:
+        application.withdrawn_at = None
+
+
 def send_application_withdrawn_notice(application_pk: int) -> None:
     """The organiser learns that an application was withdrawn (no contact details, as in the notice)."""
     application = OfferApplication.objects.select_related("offer").get(pk=application_pk)

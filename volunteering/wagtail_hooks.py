@@ -2,6 +2,7 @@
 hours and the GDPR log (wagtail-modeladmin registers), suggested matches and GDPR actions."""
 
 from django.contrib.admin import SimpleListFilter, display
+from django.db import transaction
 from django.urls import path, reverse, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -16,7 +17,7 @@ from wagtail_modeladmin.views import HistoryView
 
 from ngo_directory.models import AreaOfActivity
 
-from . import admin_views
+from . import admin_views, services
 from .models import (
     AGE_GROUPS,
     GdprAuditEntry,
@@ -317,8 +318,24 @@ class OfferApplicationAdmin(ModelAdmin):
     export_filename = "zgloszenia-do-ofert"
     panels = [FieldPanel("status")]
 
+    def get_edit_handler(self):
+        handler = super().get_edit_handler()
+        handler.base_form_class = OfferApplicationStatusForm
+        return handler
+
     def get_queryset(self, request):
         return applications_for(request.user, super().get_queryset(request))
+
+
+class OfferApplicationStatusForm(WagtailAdminModelForm):
+    """Setting "wycofane" in the panel dates the withdrawal (the retention purge counts from it)."""
+
+    def save(self, commit=True):
+        if "status" in self.changed_data:
+            with transaction.atomic():
+                services.note_status_change(self.instance)
+                return super().save(commit=commit)
+        return super().save(commit=commit)
 
 
 class HoursEntryForm(WagtailAdminModelForm):

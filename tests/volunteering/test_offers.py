@@ -254,6 +254,45 @@ class TestApplicationsIsolation:
         app_a.refresh_from_db()
         assert app_a.status == "accepted"
 
+    def test_marking_withdrawn_in_the_panel_dates_it_for_the_retention_purge(self, client, setup):
+        """The applicant phoned to withdraw: "wycofane" set by the NGO dates the withdrawal (and logs it),
+        so the purge erases the data after the grace period; undoing a mistake clears the date."""
+        import datetime
+
+        from volunteering import services
+        from volunteering.models import GdprAuditEntry
+
+        editor_a, app_a, *_ = setup
+        mistake = OfferApplicationFactory(offer=app_a.offer, name="Ewa Pomyłka", email="ewa@example.org")
+        client.force_login(editor_a)
+
+        def set_status(application, status):
+            url = reverse("volunteering_offerapplication_modeladmin_edit", args=[application.pk])
+            assert client.post(url, {"status": status}).status_code == 302
+            application.refresh_from_db()
+
+        set_status(app_a, "accepted")
+        assert app_a.withdrawn_at is None
+        set_status(app_a, "withdrawn")
+        assert app_a.withdrawn_at is not None
+        withdrawn_at = app_a.withdrawn_at
+        log = GdprAuditEntry.objects.filter(record_type="application", volunteer_id_ref=app_a.pk)
+        assert list(log.values_list("note", flat=True)) == [
+            "zgłoszenie do oferty oznaczone w panelu jako wycofane"
+        ]
+        set_status(app_a, "withdrawn")  # saved again unchanged: the same date, no second entry
+        assert app_a.withdrawn_at == withdrawn_at and log.count() == 1
+
+        set_status(mistake, "withdrawn")
+        set_status(mistake, "new")
+        assert mistake.withdrawn_at is None
+
+        services.purge(now=withdrawn_at + datetime.timedelta(days=services.withdrawn_grace_days() + 1))
+        app_a.refresh_from_db()
+        mistake.refresh_from_db()
+        assert app_a.email == services.ERASED_EMAIL and "Adam" not in app_a.name
+        assert mistake.email == "ewa@example.org"  # not withdrawn, not yet at the end of retention
+
     def test_ngo_cannot_open_the_volunteer_registry(self, client, setup):
         from volunteering.factories import VolunteerFactory
 
