@@ -311,8 +311,9 @@ def decide_onboarding(request, pk):
 
 
 def staff_resend_action(view):
-    """A "send again" button of a request: POST only (CSRF-checked by the admin), for staff who may change
-    requests. Anyone else gets a plain 403 (not Wagtail's redirect to the dashboard): nothing is sent."""
+    """A "send again" button of a request: POST only (with the CSRF token Django checks), for staff who
+    may change requests. Anyone else gets a plain 403 (not Wagtail's redirect to the dashboard): nothing is
+    sent."""
 
     @require_POST
     @functools.wraps(view)
