@@ -19,7 +19,6 @@ from django.utils.translation import gettext as _
 from home.editors import add_editor, give_subtree
 from home.notifications import notify_staff
 from home.permissions import STAFF_GROUP
-from home.protection import notify_after_commit
 from home.search import clean_query
 
 from . import search
@@ -132,27 +131,38 @@ def deliver_invitation(onboarding: OnboardingRequest) -> bool:
     Called after the approval is committed (the link in it must work), and again by "Wyślij zaproszenie
     ponownie". A mail failure is logged and stored as a Polish message; it never undoes the approval.
     """
+    return _deliver(onboarding, send_invitation, "invitation")
+
+
+def deliver_rejection(onboarding: OnboardingRequest) -> bool:
+    """Send the reason of the rejection now and record the outcome on the request, as for the invitation.
+
+    Called after the rejection is committed, and again by "Wyślij ponownie e-mail z odmową". A mail failure
+    is logged and stored as a Polish message; the rejection itself stands.
+    """
+    return _deliver(onboarding, send_rejection, "rejection")
+
+
+def _deliver(onboarding: OnboardingRequest, send, kind: str) -> bool:
+    """Call ``send(onboarding)`` and store the outcome in the request's ``<kind>_sent_at`` and
+    ``<kind>_error`` (one UPDATE of those two fields only, so nothing else of the request is overwritten)."""
     try:
-        send_invitation(onboarding)
+        send(onboarding)
     except Exception as error:  # noqa: BLE001 - any mail error is reported to staff, never a 500
         logger.exception(
-            "Invitation for onboarding request %s failed; staff may send it again.", onboarding.pk
+            "E-mail (%s) for onboarding request %s failed; staff may send it again.", kind, onboarding.pk
         )
-        onboarding.invitation_sent_at = None
-        onboarding.invitation_error = invitation_error_message(error)
-        sent = False
+        outcome = {f"{kind}_sent_at": None, f"{kind}_error": mail_error_message(error)}
     else:
-        onboarding.invitation_sent_at = timezone.now()
-        onboarding.invitation_error = ""
-        sent = True
-    OnboardingRequest.objects.filter(pk=onboarding.pk).update(
-        invitation_sent_at=onboarding.invitation_sent_at, invitation_error=onboarding.invitation_error
-    )
-    return sent
+        outcome = {f"{kind}_sent_at": timezone.now(), f"{kind}_error": ""}
+    for field, value in outcome.items():
+        setattr(onboarding, field, value)
+    OnboardingRequest.objects.filter(pk=onboarding.pk).update(**outcome)
+    return not outcome[f"{kind}_error"]
 
 
-def invitation_error_message(error: Exception) -> str:
-    """What went wrong, in words staff can act on."""
+def mail_error_message(error: Exception) -> str:
+    """What went wrong with an e-mail to the applicant, in words staff can act on."""
     import smtplib
 
     if isinstance(error, smtplib.SMTPRecipientsRefused):
@@ -268,6 +278,7 @@ def approve_onboarding(onboarding: OnboardingRequest, staff_user, directory: NGO
 
 @transaction.atomic
 def reject_onboarding(onboarding: OnboardingRequest, staff_user, reason: str):
+    """Record the rejection and its reason; the caller then sends it with :func:`deliver_rejection`."""
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"decision_comment": "Podaj powód odrzucenia: otrzyma go zgłaszający."})
@@ -279,5 +290,6 @@ def reject_onboarding(onboarding: OnboardingRequest, staff_user, reason: str):
     onboarding.decided_at = timezone.now()
     onboarding.decided_by = staff_user
     onboarding.save()
-    notify_after_commit(send_rejection, onboarding)
+    # The reason is sent by the caller once this is committed (``deliver_rejection``): staff are told whether
+    # it went out, and a mail failure never undoes the decision.
     return onboarding

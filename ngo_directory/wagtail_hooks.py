@@ -1,5 +1,7 @@
 """Admin of the NGO directory: the areas taxonomy (snippet), the onboarding register, the staff export."""
 
+import functools
+
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -19,7 +21,7 @@ from wagtail_modeladmin.helpers import ButtonHelper, PagePermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
 from .models import AreaOfActivity, NGOProfilePage, OnboardingRequest
-from .services import approve_onboarding, deliver_invitation, reject_onboarding
+from .services import approve_onboarding, deliver_invitation, deliver_rejection, reject_onboarding
 
 
 class AreaOfActivityViewSet(SnippetViewSet):
@@ -41,9 +43,9 @@ register_snippet(AreaOfActivityViewSet)
 class OnboardingButtonHelper(ButtonHelper):
     def get_buttons_for_obj(self, obj, exclude=None, classnames_add=None, classnames_exclude=None):
         buttons = super().get_buttons_for_obj(obj, exclude=["edit"], classnames_add=classnames_add)
-        if obj.status == OnboardingRequest.Status.PENDING and self.request.user.has_perm(
-            "ngo_directory.change_onboardingrequest"
-        ):
+        if not self.request.user.has_perm("ngo_directory.change_onboardingrequest"):
+            return buttons
+        if obj.status == OnboardingRequest.Status.PENDING:
             buttons.insert(
                 0,
                 {
@@ -53,7 +55,7 @@ class OnboardingButtonHelper(ButtonHelper):
                     "title": _("Zatwierdź albo odrzuć zgłoszenie"),
                 },
             )
-        elif obj.invitation_failed and self.request.user.has_perm("ngo_directory.change_onboardingrequest"):
+        elif obj.status == OnboardingRequest.Status.APPROVED and obj.invitation_failed:
             buttons.insert(
                 0,
                 {
@@ -63,17 +65,36 @@ class OnboardingButtonHelper(ButtonHelper):
                     "title": _("Zaproszenie nie zostało wysłane: sprawdź adres i wyślij je jeszcze raz"),
                 },
             )
+        elif obj.status == OnboardingRequest.Status.REJECTED and obj.rejection_failed:
+            buttons.insert(
+                0,
+                {
+                    "url": reverse("ngo_onboarding_decide", args=[obj.pk]) + "#odmowa",
+                    "label": _("Wyślij ponownie e-mail z odmową"),
+                    "classname": "button button-small button-secondary",
+                    "title": _(
+                        "E-mail z powodem odrzucenia nie został wysłany: sprawdź adres i wyślij go jeszcze raz"
+                    ),
+                },
+            )
         return buttons
 
 
-def invitation_state(onboarding) -> str:
-    """The invitation as staff should read it: sent when, failed why, or nothing yet."""
-    if onboarding.invitation_sent_at:
-        return _("wysłano %(date)s") % {
-            "date": date_format(timezone.localtime(onboarding.invitation_sent_at), "j E Y, H:i")
-        }
-    if onboarding.invitation_error:
-        return _("nie wysłano: %(error)s") % {"error": onboarding.invitation_error}
+def decision_mail_state(onboarding) -> str:
+    """The e-mail with the decision as staff should read it: the invitation of an approved request or the
+    reason of a rejected one; sent when, failed why, or nothing yet (a pending request, an older record)."""
+    if onboarding.status == OnboardingRequest.Status.APPROVED:
+        sent_at, error = onboarding.invitation_sent_at, onboarding.invitation_error
+        sent, failed = _("zaproszenie wysłano %(date)s"), _("zaproszenia nie wysłano: %(error)s")
+    elif onboarding.status == OnboardingRequest.Status.REJECTED:
+        sent_at, error = onboarding.rejection_sent_at, onboarding.rejection_error
+        sent, failed = _("odmowę wysłano %(date)s"), _("odmowy nie wysłano: %(error)s")
+    else:
+        return "–"
+    if sent_at:
+        return sent % {"date": date_format(timezone.localtime(sent_at), "j E Y, H:i")}
+    if error:
+        return failed % {"error": error}
     return "–"
 
 
@@ -90,7 +111,7 @@ class OnboardingRequestAdmin(ModelAdmin):
         "district",
         "contact_email",
         "status",
-        "invitation",
+        "decision_mail",
         "created_at",
     )
     list_filter = ("status", "legal_form", "district", "is_opp", "created_at")
@@ -118,10 +139,10 @@ class OnboardingRequestAdmin(ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("decided_by", "profile")
 
-    def invitation(self, obj):
-        return invitation_state(obj)
+    def decision_mail(self, obj):
+        return decision_mail_state(obj)
 
-    invitation.short_description = _("zaproszenie")
+    decision_mail.short_description = _("e-mail z decyzją")
 
 
 class StaffOnlyPagePermissionHelper(PagePermissionHelper):
@@ -255,8 +276,22 @@ def decide_onboarding(request, pk):
                     )
                     return redirect(reverse("ngo_onboarding_decide", args=[onboarding.pk]) + "#zaproszenie")
             else:
-                reject_onboarding(onboarding, request.user, form.cleaned_data["reason"])
-                messages.success(request, _("Odrzucono zgłoszenie; zgłaszający otrzyma powód e-mailem."))
+                onboarding = reject_onboarding(onboarding, request.user, form.cleaned_data["reason"])
+                names = {"name": onboarding.name, "email": onboarding.contact_email}
+                if deliver_rejection(onboarding):
+                    messages.success(
+                        request, _("Odrzucono zgłoszenie „%(name)s” i wysłano powód do %(email)s.") % names
+                    )
+                else:
+                    messages.error(
+                        request,
+                        _(
+                            "Odrzucono zgłoszenie „%(name)s”, ale e-maila z powodem do %(email)s nie wysłano "
+                            "(%(error)s). Użyj przycisku „Wyślij ponownie e-mail z odmową”."
+                        )
+                        % {**names, "error": onboarding.rejection_error},
+                    )
+                    return redirect(reverse("ngo_onboarding_decide", args=[onboarding.pk]) + "#odmowa")
             return redirect(index_url)
         except ValidationError as error:
             # Field errors of the profile (e.g. a duplicate KRS) are shown above the decision form.
@@ -275,14 +310,24 @@ def decide_onboarding(request, pk):
     )
 
 
-@require_POST
-def resend_invitation(request, pk):
-    """Staff send the invitation of an approved request again (after a mail failure or a lost e-mail).
+def staff_resend_action(view):
+    """A "send again" button of a request: POST only (with the CSRF token Django checks), for staff who
+    may change requests. Anyone else gets a plain 403 (not Wagtail's redirect to the dashboard): nothing is
+    sent."""
 
-    Anyone else gets a plain 403 (not Wagtail's redirect to the dashboard): nothing is sent.
-    """
-    if not request.user.has_perm("ngo_directory.change_onboardingrequest"):
-        return permission_denied(request, PermissionDenied())
+    @require_POST
+    @functools.wraps(view)
+    def wrapped(request, pk):
+        if not request.user.has_perm("ngo_directory.change_onboardingrequest"):
+            return permission_denied(request, PermissionDenied())
+        return view(request, pk)
+
+    return wrapped
+
+
+@staff_resend_action
+def resend_invitation(request, pk):
+    """Staff send the invitation of an approved request again (after a mail failure or a lost e-mail)."""
     onboarding = get_object_or_404(OnboardingRequest.objects.select_related("editor"), pk=pk)
     page_url = reverse("ngo_onboarding_decide", args=[onboarding.pk]) + "#zaproszenie"
     editor = onboarding.editor
@@ -309,11 +354,36 @@ def resend_invitation(request, pk):
     return redirect(page_url)
 
 
+@staff_resend_action
+def resend_rejection(request, pk):
+    """Staff send the reason of a rejected request again (after a mail failure or a lost e-mail)."""
+    onboarding = get_object_or_404(OnboardingRequest, pk=pk)
+    page_url = reverse("ngo_onboarding_decide", args=[onboarding.pk]) + "#odmowa"
+    if onboarding.status != OnboardingRequest.Status.REJECTED:
+        messages.error(request, _("E-mail z odmową wysyłamy tylko dla odrzuconego zgłoszenia."))
+        return redirect(page_url)
+    email = {"email": onboarding.contact_email}
+    if deliver_rejection(onboarding):
+        messages.success(request, _("Wysłano ponownie e-mail z odmową do %(email)s.") % email)
+    else:
+        messages.error(
+            request,
+            _("Nie udało się wysłać e-maila z odmową do %(email)s: %(error)s.")
+            % {**email, "error": onboarding.rejection_error},
+        )
+    return redirect(page_url)
+
+
 @hooks.register("register_admin_urls")
 def _onboarding_urls():
     return [
         path("organizacje/zgloszenia/<int:pk>/decyzja/", decide_onboarding, name="ngo_onboarding_decide"),
         path("organizacje/zgloszenia/<int:pk>/zaproszenie/", resend_invitation, name="ngo_onboarding_resend"),
+        path(
+            "organizacje/zgloszenia/<int:pk>/odmowa/",
+            resend_rejection,
+            name="ngo_onboarding_resend_rejection",
+        ),
     ]
 
 

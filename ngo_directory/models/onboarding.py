@@ -145,6 +145,20 @@ class OnboardingRequest(models.Model):
         blank=True,
         help_text=_("Dlaczego ostatnia próba wysłania zaproszenia się nie udała (puste, gdy się udała)."),
     )
+    rejection_sent_at = models.DateTimeField(
+        _("e-mail z odmową wysłany"),
+        null=True,
+        blank=True,
+        help_text=_("Kiedy serwer poczty przyjął ostatni e-mail z powodem odrzucenia zgłoszenia."),
+    )
+    rejection_error = models.CharField(
+        _("błąd wysyłki e-maila z odmową"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Dlaczego ostatnia próba wysłania e-maila z odmową się nie udała (puste, gdy się udała)."
+        ),
+    )
     created_at = models.DateTimeField(_("wysłano"), auto_now_add=True)
 
     class Meta:
@@ -172,6 +186,10 @@ class OnboardingRequest(models.Model):
     @property
     def invitation_failed(self) -> bool:
         return bool(self.invitation_error)
+
+    @property
+    def rejection_failed(self) -> bool:
+        return bool(self.rejection_error)
 
     @property
     def contact_name(self):

@@ -321,18 +321,188 @@ class TestInvitationDelivery:
         assert not mail.outbox
 
 
-def test_a_refused_address_tells_staff_to_check_it(directory, staff_user, monkeypatch):
+def reject(client, request, reason="Organizacja działa poza gminą."):
+    return client.post(
+        reverse("ngo_onboarding_decide", args=[request.pk]),
+        {"decision": "reject", "reason": reason},
+        follow=True,
+    )
+
+
+class TestRejectionDelivery:
+    """Staff see whether the reason of a rejection reached the applicant, and send it again when it did not."""
+
+    def test_successful_rejection_email_is_reported_with_its_time(self, staff_client, directory):
+        request = OnboardingRequestFactory(name="Fundacja Spoza Gminy")
+        html = reject(staff_client, request).content.decode()
+        assert (
+            f"Odrzucono zgłoszenie „Fundacja Spoza Gminy” i wysłano powód do {request.contact_email}." in html
+        )
+        [message] = mail.outbox
+        assert message.to == [request.contact_email] and "Organizacja działa poza gminą." in message.body
+        request.refresh_from_db()
+        assert request.rejection_sent_at is not None and request.rejection_error == ""
+        index = staff_client.get(reverse("ngo_directory_onboardingrequest_modeladmin_index")).content.decode()
+        assert "odmowę wysłano " in index and "Wyślij ponownie e-mail z odmową" not in index
+        page = staff_client.get(reverse("ngo_onboarding_decide", args=[request.pk])).content.decode()
+        assert 'id="odmowa"' in page and "E-maila z odmową nie wysłano" not in page
+
+    def test_failed_rejection_email_is_reported_and_staff_send_it_again(
+        self, staff_client, staff_user, directory, broken_mail, settings
+    ):
+        request = OnboardingRequestFactory(name="Fundacja Bez Poczty")
+        html = reject(staff_client, request).content.decode()
+        assert "wysłano powód" not in html
+        assert (
+            f"ale e-maila z powodem do {request.contact_email} nie wysłano (serwer poczty nie odpowiada"
+            in html
+        )
+        assert 'id="odmowa"' in html and "E-maila z odmową nie wysłano: serwer poczty" in html
+        request.refresh_from_db()
+        # The decision itself stands: the request is rejected, with its reason and who decided.
+        assert request.status == "rejected" and request.decided_by == staff_user
+        assert request.decision_comment == "Organizacja działa poza gminą."
+        assert request.rejection_sent_at is None and "serwer poczty" in request.rejection_error
+        assert [message.to for message in broken_mail] == [[request.contact_email]]
+        index = staff_client.get(reverse("ngo_directory_onboardingrequest_modeladmin_index")).content.decode()
+        assert "odmowy nie wysłano: serwer poczty" in index and "Wyślij ponownie e-mail z odmową" in index
+
+        resend_url = reverse("ngo_onboarding_resend_rejection", args=[request.pk])
+        html = staff_client.post(resend_url, follow=True).content.decode()
+        assert f"Nie udało się wysłać e-maila z odmową do {request.contact_email}: serwer poczty" in html
+        assert len(broken_mail) == 2
+
+        settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"  # the mail server is back
+        mail.outbox = []
+        html = staff_client.post(resend_url, follow=True).content.decode()
+        assert f"Wysłano ponownie e-mail z odmową do {request.contact_email}." in html
+        [message] = mail.outbox
+        assert message.to == [request.contact_email] and "Organizacja działa poza gminą." in message.body
+        request.refresh_from_db()
+        assert request.status == "rejected"
+        assert request.rejection_sent_at is not None and request.rejection_error == ""
+        page = staff_client.get(reverse("ngo_onboarding_decide", args=[request.pk])).content.decode()
+        assert "E-maila z odmową nie wysłano" not in page and "Wysłano " in page
+        index = staff_client.get(reverse("ngo_directory_onboardingrequest_modeladmin_index")).content.decode()
+        assert "odmowę wysłano " in index and "Wyślij ponownie e-mail z odmową" not in index
+
+    def test_only_staff_may_send_the_rejection_again(
+        self, staff_client, directory, make_ngo_editor, broken_mail
+    ):
+        from django.test import Client
+
+        request = OnboardingRequestFactory()
+        reject(staff_client, request)
+        request.refresh_from_db()
+        error = request.rejection_error
+        resend_url = reverse("ngo_onboarding_resend_rejection", args=[request.pk])
+        editor_client = Client()
+        editor_client.force_login(make_ngo_editor(NGOProfilePageFactory(parent=directory, slug="inna")))
+        assert editor_client.post(resend_url).status_code == 403
+        assert Client().post(resend_url).status_code == 302  # anonymous: to the login page
+        assert staff_client.get(resend_url).status_code == 405
+        csrf_client = Client(enforce_csrf_checks=True)
+        csrf_client.force_login(request.decided_by)
+        assert csrf_client.post(resend_url).status_code == 403  # no CSRF token
+        assert len(broken_mail) == 1  # only the attempt right after the decision
+        request.refresh_from_db()
+        assert request.rejection_error == error and request.rejection_sent_at is None
+
+    @pytest.mark.parametrize("status", ["pending", "approved"])
+    def test_no_rejection_email_for_a_request_that_was_not_rejected(self, staff_client, directory, status):
+        request = OnboardingRequestFactory(name="Fundacja Nieodrzucona")
+        if status == "approved":
+            staff_client.post(reverse("ngo_onboarding_decide", args=[request.pk]), {"decision": "approve"})
+        mail.outbox = []
+        response = staff_client.post(
+            reverse("ngo_onboarding_resend_rejection", args=[request.pk]), follow=True
+        )
+        assert "E-mail z odmową wysyłamy tylko dla odrzuconego zgłoszenia." in response.content.decode()
+        assert not mail.outbox
+        request.refresh_from_db()
+        assert request.status == status
+        assert request.rejection_sent_at is None and request.rejection_error == ""
+
+    def test_register_query_budget_does_not_grow_with_rows(
+        self, staff_client, staff_user, directory, django_assert_max_num_queries
+    ):
+        from ngo_directory import services
+
+        def add_requests(start):
+            for n in range(start, start + 4):
+                services.reject_onboarding(
+                    OnboardingRequestFactory(name=f"Odrzucone {n}"), staff_user, "Poza gminą."
+                )
+                OnboardingRequestFactory(name=f"Czeka {n}")
+            failed = OnboardingRequestFactory(name=f"Bez poczty {start}")
+            services.reject_onboarding(failed, staff_user, "Poza gminą.")
+            OnboardingRequest.objects.filter(pk=failed.pk).update(
+                rejection_error="serwer poczty nie odpowiada"
+            )
+
+        # 15 queries, as before the e-mail column: its state and button come from the listed rows.
+        budget = 15
+        index = reverse("ngo_directory_onboardingrequest_modeladmin_index")
+        add_requests(0)
+        staff_client.get(index)  # settings rows created on the first request
+        with django_assert_max_num_queries(budget) as few:
+            html = staff_client.get(index).content.decode()
+        assert "odmowy nie wysłano: serwer poczty" in html
+        add_requests(10)
+        with django_assert_max_num_queries(budget) as many:
+            html = staff_client.get(index).content.decode()
+        assert html.count("Wyślij ponownie e-mail z odmową") == 2
+        assert len(many.captured_queries) == len(few.captured_queries)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_rejection_email_is_attempted_only_after_the_decision_is_committed(
+    staff_client, staff_user, directory, broken_mail, monkeypatch
+):
+    """Outside the test's own transaction: the mail goes out after the commit, and its failure rolls
+    nothing back."""
+    from django.db import connection
+
+    from ngo_directory import services
+
+    seen = []
+    send_mail = services.send_mail
+
+    def watching_send_mail(*args, **kwargs):
+        seen.append((connection.in_atomic_block, OnboardingRequest.objects.get().status))
+        return send_mail(*args, **kwargs)
+
+    monkeypatch.setattr(services, "send_mail", watching_send_mail)
+    request = OnboardingRequestFactory()
+    reject(staff_client, request)
+    assert seen == [(False, "rejected")]
+    request.refresh_from_db()
+    assert request.status == "rejected" and request.rejection_error
+
+
+@pytest.mark.parametrize(
+    "decide, deliver, kind",
+    [
+        ("approve_onboarding", "deliver_invitation", "invitation"),
+        ("reject_onboarding", "deliver_rejection", "rejection"),
+    ],
+)
+def test_a_refused_address_tells_staff_to_check_it_for_either_email(
+    directory, staff_user, monkeypatch, decide, deliver, kind
+):
     import smtplib
 
     from ngo_directory import services
 
-    request = services.approve_onboarding(OnboardingRequestFactory(), staff_user)
+    onboarding = OnboardingRequestFactory()
+    args = (staff_user, "Poza gminą.") if kind == "rejection" else (staff_user,)
+    request = getattr(services, decide)(onboarding, *args)
 
     def refuse(*args, **kwargs):
         raise smtplib.SMTPRecipientsRefused({request.contact_email: (550, b"No such user")})
 
     monkeypatch.setattr(services, "send_mail", refuse)
-    assert services.deliver_invitation(request) is False
+    assert getattr(services, deliver)(request) is False
     request.refresh_from_db()
-    assert request.invitation_error.startswith("serwer poczty odrzucił adres odbiorcy – sprawdź")
-    assert request.invitation_sent_at is None
+    assert getattr(request, f"{kind}_error").startswith("serwer poczty odrzucił adres odbiorcy – sprawdź")
+    assert getattr(request, f"{kind}_sent_at") is None
