@@ -2,7 +2,7 @@
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -31,6 +31,7 @@ from .restrictions import BasePageQuerySet, view_restrictions_of
 LISTING_RENDITION = "fill-640x400"
 OG_RENDITION = "fill-1200x630"  # templates/base.html: og:image
 HERO_RENDITION = "fill-1600x600"  # templates/home/home_page.html
+PARTNER_LOGO_RENDITION = "max-300x120"  # templates/home/home_page.html
 
 
 def prefetch_listing_images(queryset, field="listing_image"):
@@ -40,6 +41,32 @@ def prefetch_listing_images(queryset, field="listing_image"):
     return queryset.select_related(field).prefetch_related(
         Prefetch(f"{field}__renditions", queryset=renditions, to_attr="prefetched_renditions")
     )
+
+
+def attach_renditions(wanted) -> None:
+    """The renditions of several images, each with its own filter specs, in one query.
+
+    ``wanted`` is ``[(image or None, spec), ...]``; every image object gets the renditions of its image
+    in ``prefetched_renditions``, where Wagtail's ``get_rendition`` looks (as ``prefetch_renditions``
+    does for one list of images). A page with images from several places (the home page: the hero,
+    the news cards, the partners' logos) pays one query instead of one per place.
+    """
+    wanted = [(image, spec) for image, spec in wanted if image is not None]
+    if not wanted:
+        return
+    ids_by_spec = {}
+    for image, spec in wanted:
+        ids_by_spec.setdefault(spec, set()).add(image.pk)
+    condition = Q()
+    for spec, ids in ids_by_spec.items():
+        condition |= Q(filter_spec=spec, image_id__in=ids)
+    by_image = {}
+    for rendition in get_image_model().get_rendition_model().objects.filter(condition):
+        by_image.setdefault(rendition.image_id, []).append(rendition)
+    for image, _spec in wanted:
+        image.prefetched_renditions = by_image.get(image.pk, [])
+        for rendition in image.prefetched_renditions:
+            rendition.image = image  # its alt text reads the image: no query back for it
 
 
 def _routes_to_children(specific_class, path_components) -> bool:
@@ -292,10 +319,11 @@ class HomePage(BasePage):
         return self.hero_text
 
     def latest_news(self):
+        """The newest news items with their listing images (renditions: :meth:`attach_home_renditions`)."""
         if not self.news_count:
             return NewsPage.objects.none()
         news = NewsPage.objects.live().public().descendant_of(self).order_by("-date", "-pk")
-        return prefetch_listing_images(news)[: self.news_count]
+        return news.select_related("listing_image")[: self.news_count]
 
     def home_sections(self, request):
         """HTML sections that other apps contribute through the ``cop_home_sections`` hook.
@@ -306,18 +334,28 @@ class HomePage(BasePage):
         return [fn(request, self) for fn in hooks.get_hooks("cop_home_sections")]
 
     def prefetch_images(self):
-        """The hero and the sharing image (often the same) with their renditions: two queries, not four."""
+        """The hero and the sharing image (often the same) in one query; their renditions come with the
+        other images of the page (:meth:`attach_home_renditions`)."""
         ids = {self.hero_image_id, self.listing_image_id} - {None}
         if not ids:
             return
-        images = (
-            get_image_model().objects.filter(pk__in=ids).prefetch_renditions(HERO_RENDITION, OG_RENDITION)
-        )
-        by_id = {image.pk: image for image in images}
+        by_id = get_image_model().objects.in_bulk(ids)
         if self.hero_image_id in by_id:
             self.hero_image = by_id[self.hero_image_id]
         if self.listing_image_id in by_id:
             self.listing_image = by_id[self.listing_image_id]
+
+    def attach_home_renditions(self, latest_news, partners) -> None:
+        """Every rendition the home page shows – hero, sharing image, news cards, partners' logos – in
+        one query (the images themselves came with their rows)."""
+        attach_renditions(
+            [
+                (self.hero_image if self.hero_image_id else None, HERO_RENDITION),
+                (self.listing_image if self.listing_image_id else None, OG_RENDITION),
+                *[(item.listing_image, LISTING_RENDITION) for item in latest_news],
+                *[(partner.logo, PARTNER_LOGO_RENDITION) for partner in partners],
+            ]
+        )
 
     def prefetch_linked_pages(self, request, latest_news):
         """The button's page and the news index with the layout's pages: one query for all of them.
@@ -330,7 +368,7 @@ class HomePage(BasePage):
         pages = layout_pages(
             request,
             self,
-            extra_ids=[self.hero_cta_page_id],
+            extra_ids=[self.hero_cta_page_id, *self._highlight_page_ids()],
             extra_paths=[news_parent_path] if news_parent_path else [],
         )
         if self.hero_cta_page_id in pages["by_id"]:
@@ -339,15 +377,37 @@ class HomePage(BasePage):
             return None
         return pages["by_path"].get(news_parent_path) or latest_news[0].get_parent()
 
+    def _highlight_page_ids(self) -> list:
+        return [(block.get("value") or {}).get("page") for block in self.highlights.raw_data]
+
+    def highlight_cards(self, request) -> list[dict]:
+        """The service cards as ``{title, text, page}`` (the block template's ``value``), their pages taken
+        from the layout's one query (read straight from the stream, which would fetch them again)."""
+        from .layout import layout_pages
+
+        by_id = layout_pages(request, self)["by_id"]
+        cards = []
+        for block in self.highlights.raw_data:
+            value = block.get("value") or {}
+            page = by_id.get(value.get("page"))
+            cards.append(
+                {
+                    "title": value.get("title", ""),
+                    "text": value.get("text", ""),
+                    "page": page if page is not None and page.live else None,
+                }
+            )
+        return cards
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         self.prefetch_images()
         context["latest_news"] = latest_news = list(self.latest_news())
         context["news_index"] = self.prefetch_linked_pages(request, latest_news)
+        context["highlight_cards"] = self.highlight_cards(request)
+        context["partner_list"] = partners = list(self.partners.select_related("logo"))
+        self.attach_home_renditions(latest_news, partners)
         context["home_sections"] = [html for html in self.home_sections(request) if html]
-        context["partner_list"] = self.partners.select_related("logo").prefetch_related(
-            Prefetch("logo", queryset=get_image_model().objects.prefetch_renditions("max-300x120"))
-        )
         return context
 
     def get_schema_org(self, request=None):

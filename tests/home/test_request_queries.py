@@ -149,21 +149,37 @@ class TestHomePageImages:
 
 @pytest.mark.django_db
 class TestHomePageBudget:
-    def test_home_page_query_budget_does_not_grow_with_news(self, cold_get, home_page):
+    def test_home_page_query_budget_does_not_grow_with_news(self, client, cold_get, home_page):
         """Cold (every cache emptied): at most 12 queries however many news items, with the button's
-        page and the news index coming with the layout's pages."""
+        page, the service cards' pages and the news index coming with the layout's pages, and every
+        rendition (hero, sharing image, news cards, partners' logos) in one query."""
         from wagtail.images import get_image_model
         from wagtail.images.tests.utils import get_test_image_file
 
+        from home.models import PartnerLogo
+
         about = StandardPageFactory(parent=home_page, title="O Centrum", slug="o-centrum")
+        rooms = StandardPageFactory(parent=home_page, title="Sale", slug="sale")
+        draft = StandardPageFactory(parent=home_page, title="Szkic", slug="szkic", live=False)
         news_index = NewsIndexPageFactory(parent=home_page, title="Aktualności", slug="aktualnosci")
+        home_page.hero_image = home_page.listing_image = get_image_model().objects.create(
+            title="Rynek", file=get_test_image_file(size=(1800, 900))
+        )
         home_page.hero_cta_page = about
         home_page.hero_cta_label = ""
         home_page.highlights = [
-            ("highlight", {"title": "Sale", "text": "Sale dla organizacji.", "page": about})
+            ("highlight", {"title": "Sale", "text": "Sale dla organizacji.", "page": rooms}),
+            ("highlight", {"title": "Doradztwo", "text": "Porady prawne.", "page": about}),
+            ("highlight", {"title": "Wkrótce", "text": "Nowa usługa.", "page": draft}),
+            ("highlight", {"title": "Bez strony", "text": "Tylko opis.", "page": None}),
         ]
         home_page.news_count = 3
         home_page.save_revision().publish()
+        for number in range(3):
+            logo = get_image_model().objects.create(
+                title=f"Logo {number}", file=get_test_image_file(size=(400, 160))
+            )
+            PartnerLogo.objects.create(page=home_page, name=f"Partner {number}", logo=logo, sort_order=number)
 
         def add_news(count, start):
             for number in range(start, start + count):
@@ -173,11 +189,20 @@ class TestHomePageBudget:
                 NewsPageFactory(parent=news_index, title=f"Wiadomość {number}", listing_image=image)
 
         add_news(1, 0)
+        client.get("/")  # renditions are generated on the first view
         response, few = cold_get("/")
         html = response.content.decode()
         assert '<a class="button button--light" href="/o-centrum/">O Centrum</a>' in html
         assert '<a href="/aktualnosci/">Wszystkie aktualności</a>' in html
+        # Service cards link their live pages only; the hero, news cards and logos show their renditions.
+        assert '<a href="/sale/">Sale</a>' in html and '<a href="/o-centrum/">Doradztwo</a>' in html
+        assert '<h3 class="highlight__title">Wkrótce</h3>' in html and "/szkic/" not in html
+        assert '<h3 class="highlight__title">Bez strony</h3>' in html
+        assert home_page.hero_image.get_rendition("fill-1600x600").url in html
+        for partner in PartnerLogo.objects.select_related("logo"):
+            assert partner.logo.get_rendition("max-300x120").url in html
         add_news(8, 1)
+        client.get("/")
         response, many = cold_get("/")
         html = response.content.decode()
         assert "Wiadomość 0" in html or "Wiadomość 8" in html
