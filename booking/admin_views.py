@@ -5,7 +5,6 @@ import datetime
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -13,8 +12,9 @@ from django.utils.translation import gettext as _
 from wagtail_modeladmin.views import InspectView
 
 from .forms import AdvisoryApproveForm, BookingApproveForm, DeclineForm
-from .models import Booking, RequestStatus, Room
+from .models import Room
 from .services import WORKFLOWS, DecisionError, describe_day, local_zone
+from .views import closed_hours, occupancy
 
 APPROVE_FORMS = {"booking": BookingApproveForm, "advisory": AdvisoryApproveForm}
 
@@ -104,10 +104,13 @@ def month_grid(day: datetime.date) -> list[list[datetime.date]]:
 
 
 def calendar_view(request):
-    """Week or month of one room (or all rooms): approved and pending dates, for staff."""
+    """Week or month of one room (or all rooms): approved and pending dates and blackouts, for staff.
+
+    Bookings and blackouts are read in one query, the same one the public week of a room uses.
+    """
     if not request.user.has_perm("booking.view_bookingrequest"):
         raise PermissionDenied
-    rooms = list(Room.objects.all())
+    rooms = list(Room.objects.prefetch_related("opening_hours"))
     room = next((r for r in rooms if str(r.pk) == request.GET.get("sala")), None)
     mode = "miesiac" if request.GET.get("widok") == "miesiac" else "tydzien"
     try:
@@ -128,26 +131,18 @@ def calendar_view(request):
     end = datetime.datetime.combine(
         weeks[-1][-1] + datetime.timedelta(days=1), datetime.time.min, tzinfo=zone
     )
-    bookings = (
-        Booking.objects.filter(
-            Q(status=RequestStatus.APPROVED) | Q(status=RequestStatus.PENDING),
-            starts_at__lt=end,
-            ends_at__gt=start,
-        )
-        .select_related("request", "room")
-        .order_by("starts_at")
-    )
-    if room:
-        bookings = bookings.filter(room=room)
+    bookings, blackouts = occupancy(room, start, end, staff=True)
     by_day: dict[datetime.date, list] = {}
     for booking in bookings:
         by_day.setdefault(timezone.localtime(booking.starts_at, zone).date(), []).append(booking)
+    closed = closed_by_day(blackouts, weeks[0][0], weeks[-1][-1], room, rooms, zone)
     grid = [
         [
             {
                 "date": d,
                 "label": describe_day(d),
                 "bookings": by_day.get(d, []),
+                "closed": closed.get(d, []),
                 "in_month": d.month == anchor.month,
             }
             for d in week
@@ -169,3 +164,34 @@ def calendar_view(request):
             "page_title": _("Kalendarz sal"),
         },
     )
+
+
+def closed_by_day(blackouts, first: datetime.date, last: datetime.date, room, rooms, zone) -> dict:
+    """Each blackout on every day of [first, last] it touches: where, which hours, why.
+
+    „Whole day” means the blackout covers the room's opening hours that day (as on the public week);
+    for a Centre-wide blackout in the all-rooms view, the hours of every room together.
+    """
+    rooms_by_pk = {r.pk: r for r in rooms}
+    days: dict[datetime.date, list[dict]] = {}
+    for blackout in blackouts:
+        day = max(first, timezone.localtime(blackout.starts_at, zone).date())
+        until = min(last, timezone.localtime(blackout.ends_at, zone).date())
+        while day <= until:
+            if blackout.room_id:
+                hours = rooms_by_pk[blackout.room_id].hours_for(day.weekday())
+            elif room is not None:
+                hours = room.hours_for(day.weekday())
+            else:
+                hours = [h for r in rooms for h in r.hours_for(day.weekday())]
+            period = closed_hours(blackout, day, hours, zone)
+            if period is not None:
+                days.setdefault(day, []).append(
+                    {
+                        "room": blackout.room.name if blackout.room_id else "",
+                        "reason": blackout.reason,
+                        "hours": period,
+                    }
+                )
+            day += datetime.timedelta(days=1)
+    return days

@@ -88,36 +88,85 @@ def public_busy_slots(room, start: datetime.datetime, end: datetime.datetime):
     )
 
 
-def occupancy(room, start: datetime.datetime, end: datetime.datetime) -> tuple[list[Booking], list[Blackout]]:
+def occupancy(
+    room, start: datetime.datetime, end: datetime.datetime, *, staff: bool = False
+) -> tuple[list[Booking], list[Blackout]]:
     """Approved bookings of ``room`` and the blackouts (its own and the Centre's) in [start, end).
 
     One query (``UNION ALL``) for both; the rows come back as unsaved ``Booking`` (with the public
     part of their request) and ``Blackout`` objects, with no personal data loaded.
+
+    ``staff=True`` is the staff calendar's reading: pending bookings too, every room when ``room`` is
+    ``None``, and each row also carries what staff see (status, request, room, requester's label).
     """
-    text, flag = models.CharField(), models.BooleanField()
-    columns = ("kind", "starts_at", "ends_at", "shown", "label")
-    bookings = (
-        Booking.objects.filter(room=room, status=RequestStatus.APPROVED, starts_at__lt=end, ends_at__gt=start)
-        .order_by()
-        .annotate(kind=Value("booking", output_field=text), shown=F("request__show_publicly"))
-        .annotate(label=F("request__public_title"))
-        .values_list(*columns)
-    )
-    blackouts = (
-        Blackout.objects.filter(Q(room=room) | Q(room__isnull=True), starts_at__lt=end, ends_at__gt=start)
-        .order_by()
-        .annotate(kind=Value("blackout", output_field=text), shown=Value(False, output_field=flag))
-        .annotate(label=F("reason"))
-        .values_list(*columns)
-    )
+    text, flag, number = models.CharField(), models.BooleanField(), models.IntegerField()
+    booking_columns = {
+        "kind": Value("booking", output_field=text),
+        "shown": F("request__show_publicly"),
+        "label": F("request__public_title"),
+    }
+    blackout_columns = {
+        "kind": Value("blackout", output_field=text),
+        "shown": Value(False, output_field=flag),
+        "label": F("reason"),
+    }
+    statuses = [RequestStatus.APPROVED]
+    if staff:
+        statuses.append(RequestStatus.PENDING)
+        booking_columns |= {
+            "state": F("status"),
+            "request_pk": F("request_id"),
+            "room_pk": F("room_id"),
+            "room_name": F("room__name"),
+            "ngo_pk": F("request__ngo_id"),
+            "ngo_title": F("request__ngo__title"),
+            "group": F("request__group_name"),
+        }
+        blackout_columns |= {
+            "state": Value("", output_field=text),
+            "request_pk": Value(None, output_field=number),
+            "room_pk": F("room_id"),
+            "room_name": F("room__name"),
+            "ngo_pk": Value(None, output_field=number),
+            "ngo_title": Value(None, output_field=text),
+            "group": Value("", output_field=text),
+        }
+    columns = ["starts_at", "ends_at", *booking_columns]
+    bookings = Booking.objects.filter(status__in=statuses, starts_at__lt=end, ends_at__gt=start)
+    blackouts = Blackout.objects.filter(starts_at__lt=end, ends_at__gt=start)
+    if room is not None:
+        bookings = bookings.filter(room=room)
+        blackouts = blackouts.filter(Q(room=room) | Q(room__isnull=True))
+    bookings = bookings.order_by().annotate(**booking_columns).values(*columns)
+    blackouts = blackouts.order_by().annotate(**blackout_columns).values(*columns)
     busy, closed = [], []
-    for kind, starts_at, ends_at, shown, label in bookings.union(blackouts, all=True).order_by("starts_at"):
-        if kind == "booking":
-            request = BookingRequest(show_publicly=shown, public_title=label)
-            busy.append(Booking(starts_at=starts_at, ends_at=ends_at, request=request))
+    for row in bookings.union(blackouts, all=True).order_by("starts_at"):
+        if row["kind"] == "booking":
+            busy.append(occupancy_booking(row, staff))
         else:
-            closed.append(Blackout(starts_at=starts_at, ends_at=ends_at, reason=label))
+            closed.append(occupancy_blackout(row, staff))
     return busy, closed
+
+
+def occupancy_booking(row: dict, staff: bool) -> Booking:
+    request = BookingRequest(show_publicly=row["shown"], public_title=row["label"])
+    booking = Booking(starts_at=row["starts_at"], ends_at=row["ends_at"])
+    if staff:
+        request.pk, request.status, request.group_name = row["request_pk"], row["state"], row["group"]
+        if row["ngo_pk"] is not None:
+            ngo_model = BookingRequest._meta.get_field("ngo").related_model
+            request.ngo = ngo_model(pk=row["ngo_pk"], title=row["ngo_title"])
+        booking.status = row["state"]
+        booking.room = Room(pk=row["room_pk"], name=row["room_name"])
+    booking.request = request
+    return booking
+
+
+def occupancy_blackout(row: dict, staff: bool) -> Blackout:
+    blackout = Blackout(starts_at=row["starts_at"], ends_at=row["ends_at"], reason=row["label"])
+    if staff and row["room_pk"] is not None:
+        blackout.room = Room(pk=row["room_pk"], name=row["room_name"])
+    return blackout
 
 
 def room_week(room, monday: datetime.date) -> list[dict]:
@@ -156,28 +205,40 @@ def room_week(room, monday: datetime.date) -> list[dict]:
     return days
 
 
+def closed_hours(blackout, day: datetime.date, hours, zone) -> str | None:
+    """How a blackout falls on one day: ``None`` when it misses the day, ``""`` when it covers all
+    the day's opening hours (all of the day when ``hours`` is empty), else its hours („14:00–18:00”).
+    """
+    day_start = datetime.datetime.combine(day, datetime.time.min, tzinfo=zone)
+    day_end = datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time.min, tzinfo=zone)
+    if not (blackout.starts_at < day_end and blackout.ends_at > day_start):
+        return None
+    open_from = (hours and local_datetime(day, min(h.opens for h in hours))) or day_start
+    open_until = (hours and local_datetime(day, max(h.closes for h in hours))) or day_end
+    if blackout.starts_at <= open_from and blackout.ends_at >= open_until:
+        return ""
+    start = timezone.localtime(max(blackout.starts_at, day_start), zone)
+    end = timezone.localtime(min(blackout.ends_at, day_end), zone)
+    until = "24:00" if end >= day_end else f"{end:%H:%M}"
+    return f"{start:%H:%M}–{until}"
+
+
 def closed_periods(blackouts, day: datetime.date, hours, zone) -> tuple[list[str], bool]:
     """What is closed on one day, and whether the room is closed for all its opening hours that day.
 
     A blackout covering the day's opening hours reads „Święto gminy”; one covering only a part of
     them reads „14:00–18:00 Zebranie”, so visitors still see the hours they can book.
     """
-    day_start = datetime.datetime.combine(day, datetime.time.min, tzinfo=zone)
-    day_end = datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time.min, tzinfo=zone)
-    open_from = (hours and local_datetime(day, min(h.opens for h in hours))) or day_start
-    open_until = (hours and local_datetime(day, max(h.closes for h in hours))) or day_end
     labels, all_day = [], False
     for blackout in sorted(blackouts, key=lambda b: b.starts_at):
-        if not (blackout.starts_at < day_end and blackout.ends_at > day_start):
+        period = closed_hours(blackout, day, hours, zone)
+        if period is None:
             continue
-        if blackout.starts_at <= open_from and blackout.ends_at >= open_until:
+        if period == "":
             all_day = True
             labels.append(blackout.reason)
-            continue
-        start = timezone.localtime(max(blackout.starts_at, day_start), zone)
-        end = timezone.localtime(min(blackout.ends_at, day_end), zone)
-        until = "24:00" if end >= day_end else f"{end:%H:%M}"
-        labels.append(f"{start:%H:%M}–{until} {blackout.reason}")
+        else:
+            labels.append(f"{period} {blackout.reason}")
     return labels, all_day
 
 

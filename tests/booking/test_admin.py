@@ -11,10 +11,12 @@ from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
 from openpyxl import load_workbook
+from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
-from booking.factories import AdvisoryRequestFactory, BookingRequestFactory, RoomFactory
+from booking.factories import AdvisoryRequestFactory, BlackoutFactory, BookingRequestFactory, RoomFactory
 from booking.models import Blackout, RequestStatus, Room
+from ngo_directory.factories import NGODirectoryPageFactory, NGOProfilePageFactory
 
 from .conftest import local, next_weekday
 
@@ -187,6 +189,141 @@ def test_staff_calendar_week_and_month(staff_client, room):
     month = staff_client.get(url, {"widok": "miesiac", "data": day.isoformat()}).content.decode()
     assert len(BeautifulSoup(month, "html.parser").select("table.booking-calendar td")) >= 28
     assert "Chór Lutnia" in month
+
+
+# A month with no DST change, starting on a Monday: its grid is 1.03–4.04.2027 (five weeks).
+MARCH = datetime.date(2027, 3, 1)
+
+
+def calendar_cells(html: str) -> dict[str, dict[str, list[str]]]:
+    """Each cell of the staff calendar by its date („9.03”): the texts of its blackouts and bookings."""
+    soup = BeautifulSoup(html, "html.parser")
+    cells = {}
+    for cell in soup.select("table.booking-calendar td"):
+        closed = [li.get_text(" ", strip=True) for li in cell.select("ul.booking-calendar-closed li")]
+        booked = [li.get_text(" ", strip=True) for li in cell.select("li[class^=booking-]")]
+        cells[cell.strong.get_text(strip=True)] = {"closed": closed, "booked": booked}
+    return cells
+
+
+def test_staff_calendar_shows_blackouts_on_their_days_apart_from_bookings(staff_client, room):
+    day = MARCH + datetime.timedelta(days=8)  # Tuesday 9.03
+    BlackoutFactory(room=room, starts_at=local(day, 14), ends_at=local(day, 18), reason="Zebranie rady")
+    BookingRequestFactory(
+        room=room, first_starts_at=local(day, 9), status=RequestStatus.APPROVED, group_name="Chór Lutnia"
+    )
+    # The Centre closed for all of the next day's opening hours (the room is open 8–20).
+    after = day + datetime.timedelta(days=1)
+    BlackoutFactory(room=None, starts_at=local(after, 7), ends_at=local(after, 21), reason="Inwentaryzacja")
+    response = staff_client.get(reverse("booking_calendar"), {"sala": room.pk, "data": day.isoformat()})
+    cells = calendar_cells(response.content.decode())
+    assert cells["9.03"] == {
+        "closed": ["nieczynna: Sala konferencyjna (14:00–18:00) – Zebranie rady"],
+        "booked": ["09:00–11:00: Chór Lutnia (zatwierdzony)"],
+    }
+    assert cells["10.03"]["closed"] == ["nieczynne: całe Centrum (cały dzień) – Inwentaryzacja"]
+    for other in ("8.03", "11.03", "12.03", "13.03", "14.03"):
+        assert cells[other] == {"closed": [], "booked": []}
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert soup.select_one("table.booking-calendar")["aria-describedby"] == "cal-legend"
+    assert "nieczynna" in soup.select_one("#cal-legend").get_text()
+
+
+def test_staff_calendar_shows_a_blackout_on_each_of_its_days_in_the_month(staff_client, room):
+    BlackoutFactory(
+        room=room,
+        starts_at=local(MARCH + datetime.timedelta(days=9), 10),
+        ends_at=local(MARCH + datetime.timedelta(days=12), 12),
+        reason="Malowanie sali",
+    )
+    # Begins in February: shown from the first day of the March grid.
+    BlackoutFactory(
+        room=room,
+        starts_at=local(MARCH - datetime.timedelta(days=3), 8),
+        ends_at=local(MARCH + datetime.timedelta(days=1), 10),
+        reason="Wymiana okien",
+    )
+    html = staff_client.get(
+        reverse("booking_calendar"), {"widok": "miesiac", "data": "2027-03-15"}
+    ).content.decode()
+    cells = calendar_cells(html)
+    closed = {label: cell["closed"] for label, cell in cells.items() if cell["closed"]}
+    assert closed == {
+        "1.03": ["nieczynna: Sala konferencyjna (cały dzień) – Wymiana okien"],
+        "2.03": ["nieczynna: Sala konferencyjna (00:00–10:00) – Wymiana okien"],
+        "10.03": ["nieczynna: Sala konferencyjna (10:00–24:00) – Malowanie sali"],
+        "11.03": ["nieczynna: Sala konferencyjna (cały dzień) – Malowanie sali"],
+        "12.03": ["nieczynna: Sala konferencyjna (cały dzień) – Malowanie sali"],
+        "13.03": ["nieczynna: Sala konferencyjna (00:00–12:00) – Malowanie sali"],
+    }
+    assert len(cells) == 35
+
+
+def test_staff_calendar_room_filter_applies_to_blackouts(staff_client, room):
+    other = RoomFactory(name="Sala warsztatowa")
+    day = MARCH + datetime.timedelta(days=16)
+    BlackoutFactory(room=other, starts_at=local(day, 8), ends_at=local(day, 20), reason="Remont podłogi")
+    BlackoutFactory(room=None, starts_at=local(day, 6), ends_at=local(day, 7), reason="Przegląd instalacji")
+    BookingRequestFactory(room=other, first_starts_at=local(day, 12), group_name="Koło Gospodyń")
+    url = reverse("booking_calendar")
+    everything = calendar_cells(staff_client.get(url, {"data": day.isoformat()}).content.decode())
+    assert everything["17.03"]["closed"] == [
+        "nieczynne: całe Centrum (06:00–07:00) – Przegląd instalacji",
+        "nieczynna: Sala warsztatowa (cały dzień) – Remont podłogi",
+    ]
+    assert everything["17.03"]["booked"] == [
+        "12:00–14:00 Sala warsztatowa: Koło Gospodyń (oczekuje na decyzję)"
+    ]
+    one_room = calendar_cells(
+        staff_client.get(url, {"sala": room.pk, "data": day.isoformat()}).content.decode()
+    )
+    assert one_room["17.03"] == {
+        "closed": ["nieczynne: całe Centrum (06:00–07:00) – Przegląd instalacji"],
+        "booked": [],
+    }
+
+
+@pytest.mark.parametrize("rows", [1, 10])
+def test_staff_calendar_query_budget(staff_client, room, rows, django_assert_max_num_queries):
+    directory = NGODirectoryPageFactory(parent=Page.get_first_root_node())
+    other = RoomFactory(name="Sala warsztatowa")
+    for i in range(rows):
+        day = MARCH + datetime.timedelta(days=i % 28)
+        ngo = NGOProfilePageFactory(parent=directory, title=f"Stowarzyszenie nr {i}", slug=f"stow-{i}")
+        BookingRequestFactory(
+            room=room if i % 2 else other,
+            first_starts_at=local(day, 9),
+            status=RequestStatus.APPROVED if i % 3 else RequestStatus.PENDING,
+            ngo=ngo,
+        )
+        BookingRequestFactory(room=room, first_starts_at=local(day, 15), group_name=f"Grupa {i}")
+        BlackoutFactory(
+            room=room if i % 2 else None,
+            starts_at=local(day, 18),
+            ends_at=local(day + datetime.timedelta(days=2), 9),
+            reason=f"Przerwa {i}",
+        )
+    url = reverse("booking_calendar")
+    params = {"widok": "miesiac", "data": MARCH.isoformat()}
+    staff_client.get(url, params)
+    # Session, user, permissions, profile, locale and the admin menu's checks (11); the rooms, their
+    # opening hours, and the bookings (with requests, rooms, organisations) and blackouts in one query.
+    with django_assert_max_num_queries(14):
+        response = staff_client.get(url, params)
+    html = response.content.decode()
+    assert html.count("Stowarzyszenie nr") == rows
+    assert html.count("Grupa ") == rows
+    assert html.count('class="booking-calendar-closed-label"') == 3 * rows + 1
+
+
+def test_ngo_editors_cannot_open_the_staff_calendar(client, home_page, make_ngo_editor, room):
+    directory = NGODirectoryPageFactory(parent=home_page)
+    profile = NGOProfilePageFactory(parent=directory, title="Stowarzyszenie Aktywni Razem", slug="aktywni")
+    client.force_login(make_ngo_editor(profile))
+    BlackoutFactory(room=room, reason="Malowanie sali")
+    response = client.get(reverse("booking_calendar"), {"widok": "miesiac"})
+    assert response.status_code in (302, 403)
+    assert "Malowanie sali" not in response.content.decode()
 
 
 def test_rooms_and_blackouts_are_snippets_staff_can_edit(staff_client, room):
