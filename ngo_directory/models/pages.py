@@ -435,6 +435,19 @@ class NGOProfilePage(BasePage):
         if errors:
             raise ValidationError(errors)
 
+    def save(self, *args, **kwargs):
+        result = super().save(*args, **kwargs)
+        update_fields = kwargs.get("update_fields")
+        if getattr(self, "search_auto_update", True) and (update_fields is None or "areas" in update_fields):
+            # The search index is written in ``post_save``, from the page read back from the database –
+            # before ``ClusterableModel.save`` has written the areas. Index it again now that they are
+            # there, so the search finds an organisation by the names of its areas (a queued task in
+            # production, at once with the immediate task backend).
+            from modelsearch.tasks import insert_or_update_object_task
+
+            insert_or_update_object_task.enqueue(self._meta.app_label, self._meta.model_name, str(self.pk))
+        return result
+
     def search_text_folded(self) -> str:
         """The searchable text without diacritics, indexed next to the original: the directory search
         folds the visitor's query the same way (``filter_organisations``)."""

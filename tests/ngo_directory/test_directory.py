@@ -216,3 +216,22 @@ class TestPaginationAndQueryBudget:
         searched = self._queries(client, f"{directory.url}?q=seniorom")
         assert searched == filtered
         assert titles(client.get(directory.url, {"q": "seniorom"})) == ["Fundacja Pomocy Seniorom"]
+
+
+def test_an_organisation_is_found_by_an_area_chosen_after_its_first_publication(client, directory):
+    """Areas are written after the page row (and after the search index used to be written): an area
+    chosen in a later revision, or set in code before a save, is searchable by its name at once."""
+    from ngo_directory.models import AreaOfActivity, NGOProfilePage
+
+    area = AreaOfActivity.objects.create(name="Ratownictwo wodne", slug="ratownictwo-wodne")
+    edited = NGOProfilePageFactory(parent=directory, title="Klub Płetwa", slug="pletwa")
+    edited = NGOProfilePage.objects.get(pk=edited.pk)
+    edited.areas = [area]
+    edited.save_revision().publish()
+    in_code = NGOProfilePageFactory(parent=directory, title="Klub Fala", slug="fala")
+    in_code.areas.set([area])
+    in_code.save()
+    NGOProfilePageFactory(parent=directory, title="Klub Brzeg", slug="brzeg")
+
+    assert titles(client.get(directory.url, {"q": "ratownictwo"})) == ["Klub Fala", "Klub Płetwa"]
+    assert titles(client.get(directory.url, {"q": "wodne"})) == ["Klub Fala", "Klub Płetwa"]
