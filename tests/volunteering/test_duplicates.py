@@ -6,6 +6,8 @@ a race between two sign-ups ends the same way, never in a 500. A child under 13 
 same child of the same guardian (guardian's address, name, date of birth) is the same person.
 """
 
+from contextlib import contextmanager
+
 import pytest
 from django.core import mail
 from django.db import IntegrityError, transaction
@@ -26,6 +28,23 @@ from .test_signup import form_data, links_in, path_of, signup_url, submit
 pytestmark = pytest.mark.django_db
 
 KNOWN_SUBJECT = "Twój adres jest już w gminnej bazie wolontariuszy"
+
+
+@contextmanager
+def volunteering_models_at(migration: str):
+    """The volunteering app's models as they were at ``migration`` (the database migrated back to it),
+    for writing rows the way older code did; on leaving, the later migrations run over those rows."""
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    target = [("volunteering", migration)]
+    latest = MigrationExecutor(connection).loader.graph.leaf_nodes("volunteering")
+    executor = MigrationExecutor(connection)
+    executor.migrate(target)
+    try:
+        yield executor.loader.project_state(target).apps
+    finally:
+        MigrationExecutor(connection).migrate(latest)
 
 
 def link(message, route):
@@ -207,16 +226,7 @@ def test_migration_withdraws_existing_duplicates_before_the_constraint(home_page
     """Records made before the constraint: the best one of each address stays, nothing is deleted."""
     import datetime
 
-    from django.db import connection
-    from django.db.migrations.executor import MigrationExecutor
-    from django.utils import timezone
-
-    before = [("volunteering", "0003_active_requires_confirmation")]
-    latest = MigrationExecutor(connection).loader.graph.leaf_nodes("volunteering")
-    executor = MigrationExecutor(connection)
-    executor.migrate(before)
-    try:
-        apps = executor.loader.project_state(before).apps
+    with volunteering_models_at("0003_active_requires_confirmation") as apps:
         Old = apps.get_model("volunteering", "Volunteer")
         Application = apps.get_model("volunteering", "OfferApplication")
         Consent = apps.get_model("volunteering", "ConsentRecord")
@@ -248,10 +258,6 @@ def test_migration_withdraws_existing_duplicates_before_the_constraint(home_page
             age=30,
             consent_version="oferta-1",
         )
-        executor = MigrationExecutor(connection)
-        executor.migrate(latest)
-    finally:
-        MigrationExecutor(connection).migrate(latest)
 
     statuses = dict(Volunteer.objects.values_list("pk", "status"))
     assert statuses == {
@@ -348,16 +354,7 @@ def test_migration_withdraws_children_signed_up_twice_before_the_constraint(home
     """The same child of the same guardian (any letter case): the best record stays, nothing is deleted."""
     import datetime
 
-    from django.db import connection
-    from django.db.migrations.executor import MigrationExecutor
-    from django.utils import timezone
-
-    before = [("volunteering", "0006_offer_application_consent_text_and_withdrawal")]
-    latest = MigrationExecutor(connection).loader.graph.leaf_nodes("volunteering")
-    executor = MigrationExecutor(connection)
-    executor.migrate(before)
-    try:
-        apps = executor.loader.project_state(before).apps
+    with volunteering_models_at("0006_offer_application_consent_text_and_withdrawal") as apps:
         Old = apps.get_model("volunteering", "Volunteer")
         now = timezone.now()
         born = datetime.date(2017, 5, 4)
@@ -382,10 +379,6 @@ def test_migration_withdraws_children_signed_up_twice_before_the_constraint(home
         first = child("Ola", "anna@example.org", False, 10)
         confirmed = child("OLA", "Anna@example.org", True, 5)
         sibling = child("Ola", "anna@example.org", False, 3, date_of_birth=datetime.date(2019, 1, 2))
-        executor = MigrationExecutor(connection)
-        executor.migrate(latest)
-    finally:
-        MigrationExecutor(connection).migrate(latest)
 
     statuses = dict(Volunteer.objects.values_list("pk", "status"))
     assert statuses == {first.pk: "withdrawn", confirmed.pk: "active", sibling.pk: "pending"}
