@@ -65,11 +65,12 @@ class RoomFilter(SimpleListFilter):
         return queryset
 
 
-class FirstDateFilter(SimpleListFilter):
-    """When the (first) booked date is: the periods staff plan by, most of them ahead of today."""
+class PeriodFilter(SimpleListFilter):
+    """When a request's date (``date_field``) falls: the periods staff plan by, most of them ahead of today."""
 
     title = _("termin")
     parameter_name = "termin"
+    date_field = ""
 
     def lookups(self, request, model_admin):
         return [
@@ -100,14 +101,37 @@ class FirstDateFilter(SimpleListFilter):
             "ten-miesiac": (month, next_month),
             "nastepny-miesiac": (next_month, month_after),
         }
+        field = self.date_field
         if value in ranges:
             first, last = ranges[value]
-            return queryset.filter(first_starts_at__gte=start_of(first), first_starts_at__lt=start_of(last))
+            return queryset.filter(**{f"{field}__gte": start_of(first), f"{field}__lt": start_of(last)})
         if value == "nadchodzace":
-            return queryset.filter(first_starts_at__gte=start_of(today))
+            return queryset.filter(**{f"{field}__gte": start_of(today)})
         if value == "minione":
-            return queryset.filter(first_starts_at__lt=start_of(today))
+            return queryset.filter(**{f"{field}__lt": start_of(today)})
         return queryset
+
+
+class FirstDateFilter(PeriodFilter):
+    """A room request by its (first) booked date."""
+
+    date_field = "first_starts_at"
+
+
+class AppointmentFilter(PeriodFilter):
+    """An advisory request by the appointment given on approval; "bez terminu" lists those still waiting
+    for one (pending requests, or declined ones)."""
+
+    title = _("termin konsultacji")
+    date_field = "appointment_starts_at"
+
+    def lookups(self, request, model_admin):
+        return [*super().lookups(request, model_admin), ("bez-terminu", _("bez terminu"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "bez-terminu":
+            return queryset.filter(appointment_starts_at__isnull=True)
+        return super().queryset(request, queryset)
 
 
 class RequestPermissionHelper(PermissionHelper):
@@ -239,7 +263,7 @@ class AdvisoryRequestAdmin(RequestAdmin):
     menu_label = _("Doradztwo")
     menu_icon = "help"
     list_display = ("topic", "requester_name", "requester_label", "appointment", "status", "when")
-    list_filter = ("status", "topic", "created_at")
+    list_filter = ("status", "topic", AppointmentFilter, "created_at")
     search_fields = ("requester_name", "requester_email", "description", "group_name", "ngo__title")
     list_export = (
         "topic",

@@ -326,6 +326,42 @@ def test_ngo_editors_cannot_open_the_staff_calendar(client, home_page, make_ngo_
     assert "Malowanie sali" not in response.content.decode()
 
 
+def test_advisory_inbox_filters_by_appointment_date(staff_client):
+    """Advisors plan by the appointment given on approval, not by when the request came in."""
+    today = timezone.localdate()
+
+    def advisory(name, day=None, status=RequestStatus.APPROVED):
+        starts = local(day, 16) if day else None
+        AdvisoryRequestFactory(
+            requester_name=name,
+            status=status if day else RequestStatus.PENDING,
+            appointment_starts_at=starts,
+            appointment_ends_at=starts + datetime.timedelta(hours=1) if starts else None,
+        )
+
+    advisory("Anna Dzisiaj", today)
+    advisory("Bartek Wkrótce", today + datetime.timedelta(days=4))
+    advisory("Celina Później", today + datetime.timedelta(days=45))
+    advisory("Damian Minione", today - datetime.timedelta(days=3))
+    advisory("Ewa Czeka")
+    everyone = ("Anna Dzisiaj", "Bartek Wkrótce", "Celina Później", "Damian Minione", "Ewa Czeka")
+
+    def names(**params):
+        html = staff_client.get(ADVISORY_INDEX, params).content.decode()
+        return {name for name in everyone if name in html}
+
+    assert names() == set(everyone)
+    assert names(termin="dzis") == {"Anna Dzisiaj"}
+    assert names(termin="7-dni") == {"Anna Dzisiaj", "Bartek Wkrótce"}
+    assert names(termin="nadchodzace") == {"Anna Dzisiaj", "Bartek Wkrótce", "Celina Później"}
+    assert names(termin="minione") == {"Damian Minione"}
+    assert names(termin="bez-terminu") == {"Ewa Czeka"}
+    assert names(termin="bez-terminu", status__exact="approved") == set()
+    assert names(termin="cokolwiek") == set(everyone)  # an unknown value filters nothing, never a 500
+    html = staff_client.get(ADVISORY_INDEX).content.decode()
+    assert "termin konsultacji" in html and "bez terminu" in html
+
+
 def test_rooms_and_blackouts_are_snippets_staff_can_edit(staff_client, room):
     assert staff_client.get("/admin/snippets/booking/room/").status_code == 200
     assert staff_client.get(f"/admin/snippets/booking/room/edit/{room.pk}/").status_code == 200
