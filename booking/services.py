@@ -21,6 +21,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from home.mail import queue_email
 from home.notifications import enqueue_staff_notification
 from home.protection import notify_after_commit
 
@@ -359,7 +360,7 @@ class DecisionWorkflow:
                 message.attach(
                     f"{self.kind}-{obj.pk}.ics", calendar.to_ical(), "text/calendar; charset=utf-8"
                 )
-        message.send()
+        queue_email(message)
 
     def notify_staff(self, pk: int):
         """Tell the staff group (site settings) about a new or withdrawn request; called after the commit."""

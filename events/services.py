@@ -14,6 +14,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from home.mail import queue_mail
 from home.protection import notify_after_commit, send_safely
 
 from .models import PRIVACY_NOTICE, ConsentText, EventPage, Registration
@@ -165,7 +166,7 @@ def _send(registration, template, subject):
             "cancel_url": event.cancel_url(make_token(registration)),
         },
     )
-    mail.send_mail(subject, body, None, [registration.email])
+    queue_mail(subject, body, [registration.email])
 
 
 def send_registration_email(registration_id):

@@ -17,6 +17,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from home.editors import add_editor, give_subtree
+from home.mail import queue_mail
 from home.notifications import notify_staff
 from home.permissions import STAFF_GROUP
 from home.search import clean_query
@@ -84,14 +85,13 @@ def notify_staff_of_request(onboarding: OnboardingRequest) -> None:
 
 
 def confirm_request_received(onboarding: OnboardingRequest) -> None:
-    send_mail(
+    queue_mail(
         "Otrzymaliśmy zgłoszenie organizacji",
         (
             f"Dzień dobry,\n\ndziękujemy za zgłoszenie organizacji „{onboarding.name}” do bazy organizacji "
             "Centrum Organizacji Pozarządowych w Czerwionce-Leszczynach. Pracownik COP sprawdzi dane i "
             "odpowie e-mailem.\n\nCentrum Organizacji Pozarządowych\n"
         ),
-        None,
         [onboarding.contact_email],
     )
 

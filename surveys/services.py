@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Count, Max
 from django.http import HttpResponse
@@ -25,6 +24,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from home.exports import safe_cell
+from home.mail import queue_mail
 from home.protection import notify_after_commit
 
 from .models import SurveyPage, SurveyResponse
@@ -99,20 +99,20 @@ def confirmation_url(response: SurveyResponse, request=None) -> str:
 
 def send_confirmation(response: SurveyResponse, request=None) -> None:
     context = {"survey": response.survey, "response": response, "url": confirmation_url(response, request)}
-    send_mail(
-        subject=_("Potwierdź odpowiedź na ankietę: %(title)s") % {"title": response.survey.title},
-        message=render_to_string("surveys/email/confirm.txt", context),
+    queue_mail(
+        _("Potwierdź odpowiedź na ankietę: %(title)s") % {"title": response.survey.title},
+        render_to_string("surveys/email/confirm.txt", context),
+        [confirmation_recipient(response)],
         from_email=settings.DEFAULT_FROM_EMAIL,
-        recipient_list=[confirmation_recipient(response)],
     )
 
 
 def send_staff_notice(survey: SurveyPage) -> None:
-    send_mail(
-        subject=_("Nowa odpowiedź na ankietę: %(title)s") % {"title": survey.title},
-        message=render_to_string("surveys/email/staff_notice.txt", {"survey": survey}),
+    queue_mail(
+        _("Nowa odpowiedź na ankietę: %(title)s") % {"title": survey.title},
+        render_to_string("surveys/email/staff_notice.txt", {"survey": survey}),
+        [survey.notify_email],
         from_email=settings.DEFAULT_FROM_EMAIL,
-        recipient_list=[survey.notify_email],
     )
 
 

@@ -19,7 +19,6 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core import signing
-from django.core.mail import send_mail
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, transaction
 from django.db.models import Q, Value
@@ -29,6 +28,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from home.editors import give_subtree
+from home.mail import queue_mail
 from home.notifications import notify_staff
 from home.protection import notify_after_commit
 
@@ -321,9 +321,9 @@ def send_volunteer_mail(centre, volunteer: Volunteer, kind: str) -> None:
         context["action_url"] = link_url(centre, volunteer, "guardian")
         context["max_age_days"] = link_max_age("guardian") // DAY
     body = render_to_string("volunteering/emails/volunteer.txt", context)
-    send_mail(MAIL_SUBJECTS[kind], body, None, [to])
+    queue_mail(MAIL_SUBJECTS[kind], body, [to])
     if kind == "active" and volunteer.needs_guardian and volunteer.email:
-        send_mail(MAIL_SUBJECTS[kind], body, None, [volunteer.guardian_email])
+        queue_mail(MAIL_SUBJECTS[kind], body, [volunteer.guardian_email])
 
 
 def notify_staff_of_new_volunteer(centre, volunteer: Volunteer) -> None:
@@ -447,10 +447,9 @@ def send_application_withdrawn_notice(application_pk: int) -> None:
     """The organiser learns that an application was withdrawn (no contact details, as in the notice)."""
     application = OfferApplication.objects.select_related("offer").get(pk=application_pk)
     body = render_to_string("volunteering/emails/application_withdrawn.txt", {"application": application})
-    send_mail(
+    queue_mail(
         f"Zgłoszenie wycofane – oferta „{application.offer.title}”",
         body,
-        None,
         [application.offer.contact_email],
     )
 

@@ -1,12 +1,12 @@
 """Public views of the volunteer database and of offers (served through the pages' routes)."""
 
-from django.core.mail import send_mail
 from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.views.decorators.cache import never_cache
 
+from home.mail import queue_mail
 from home.protection import drop_protection_fields, notify_after_commit, protected_post
 
 from . import services
@@ -120,10 +120,9 @@ def send_application_notice(application_pk: int) -> None:
     their consent, so they may withdraw it)."""
     application = OfferApplication.objects.select_related("offer").get(pk=application_pk)
     body = render_to_string("volunteering/emails/application_notice.txt", {"application": application})
-    send_mail(
+    queue_mail(
         f"Nowe zgłoszenie do oferty „{application.offer.title}”",
         body,
-        None,
         [application.offer.contact_email],
     )
     centre = VolunteerCentrePage.objects.live().first()
@@ -132,16 +131,15 @@ def send_application_notice(application_pk: int) -> None:
         "withdraw_url": services.application_withdraw_url(centre, application) if centre else "",
     }
     body = render_to_string("volunteering/emails/application_receipt.txt", context)
-    send_mail(f"Twoje zgłoszenie do oferty „{application.offer.title}”", body, None, [application.email])
+    queue_mail(f"Twoje zgłoszenie do oferty „{application.offer.title}”", body, [application.email])
     guardian = application.guardian_email
     if guardian and guardian.lower() != application.email.lower():
         body = render_to_string(
             "volunteering/emails/application_receipt.txt", {**context, "for_guardian": True}
         )
-        send_mail(
+        queue_mail(
             f"Zgłoszenie do oferty „{application.offer.title}” – informacja dla opiekuna",
             body,
-            None,
             [guardian],
         )
 

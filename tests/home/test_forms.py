@@ -49,7 +49,10 @@ class TestFormInclude:
         submission = FormSubmission.objects.get()
         assert submission.get_data()["wiadomosc"] == "Dzień dobry"
         assert HONEYPOT_FIELD not in submission.form_data
-        assert len(mail.outbox) == 1 and mail.outbox[0].to == ["cop@example.org"]
+        [message] = mail.outbox
+        assert message.to == ["cop@example.org"] and message.subject == contact.subject
+        assert "Dzień dobry" in message.body and HONEYPOT_FIELD not in message.body
+        assert message.extra_headers == {"Auto-Submitted": "auto-generated"}
 
 
 @pytest.mark.django_db
