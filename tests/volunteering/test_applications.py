@@ -268,15 +268,21 @@ def test_a_withdrawn_application_is_erased_after_the_grace_period_and_its_link_d
     assert client.post(url).status_code == 400  # the address was part of the link
 
 
-@pytest.mark.parametrize(("age", "wording"), [("15", "teen"), ("10", "child")])
-def test_a_minors_guardian_gets_a_receipt_with_the_withdrawal_link(
-    client, offer, django_capture_on_commit_callbacks, age, wording
-):
+@pytest.fixture
+def offer_from_7(offer):
+    """The festival offer open to children from 7 (and teenagers) too."""
     offer.min_age = 7
     offer.save_revision().publish()
+    return offer
+
+
+@pytest.mark.parametrize(("age", "wording"), [("15", "teen"), ("10", "child")])
+def test_a_minors_guardian_gets_a_receipt_with_the_withdrawal_link(
+    client, offer_from_7, django_capture_on_commit_callbacks, age, wording
+):
     apply(
         client,
-        offer,
+        offer_from_7,
         django_capture_on_commit_callbacks,
         name="Julia Sowa",
         email="julia@example.org",
@@ -304,16 +310,14 @@ def test_a_minors_guardian_gets_a_receipt_with_the_withdrawal_link(
 
 
 def test_adults_and_guardians_using_their_own_address_get_one_receipt(
-    client, offer, django_capture_on_commit_callbacks
+    client, offer_from_7, django_capture_on_commit_callbacks
 ):
-    apply(client, offer, django_capture_on_commit_callbacks)
+    apply(client, offer_from_7, django_capture_on_commit_callbacks)
     assert sorted(m.to[0] for m in mail.outbox) == ["festyn@example.org", "piotr@example.org"]
     mail.outbox.clear()
-    offer.min_age = 7
-    offer.save_revision().publish()
     apply(
         client,
-        offer,
+        offer_from_7,
         django_capture_on_commit_callbacks,
         email="marta@example.org",
         age="10",
