@@ -197,23 +197,28 @@ def known_volunteer(email: str) -> Volunteer | None:
 
 def known_child(data: dict) -> Volunteer | None:
     """The live record of a child without an address that this guardian has already signed up: the same
-    guardian's address, first and last name (any letter case) and date of birth."""
+    guardian's address, first and last name (any letter case) and date of birth.
+
+    The names are compared in Python (``casefold``): SQLite's ``lower()`` leaves Polish capitals (Ł, Ś…)
+    alone, so "Łucja" and "łucja" would differ there; the guardian's children are a handful of rows.
+    """
     guardian_email = (data.get("guardian_email") or "").strip()
     if not guardian_email:
         return None
-    return (
-        Volunteer.objects.alias(
-            guardian_key=Lower("guardian_email"), first_key=Lower("first_name"), last_key=Lower("last_name")
-        )
-        .filter(
-            email="",
-            guardian_key=Lower(Value(guardian_email)),
-            first_key=Lower(Value(data["first_name"].strip())),
-            last_key=Lower(Value(data["last_name"].strip())),
-            date_of_birth=data["date_of_birth"],
-        )
+    first_name, last_name = data["first_name"].strip().casefold(), data["last_name"].strip().casefold()
+    children = (
+        Volunteer.objects.alias(guardian_key=Lower("guardian_email"))
+        .filter(email="", guardian_key=Lower(Value(guardian_email)), date_of_birth=data["date_of_birth"])
         .exclude(status__in=[Volunteer.Status.WITHDRAWN, Volunteer.Status.ANONYMISED])
-        .first()
+        .order_by("pk")
+    )
+    return next(
+        (
+            child
+            for child in children
+            if child.first_name.casefold() == first_name and child.last_name.casefold() == last_name
+        ),
+        None,
     )
 
 

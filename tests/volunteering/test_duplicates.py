@@ -403,3 +403,17 @@ def test_the_database_refuses_a_second_live_record_for_a_child(db):
             email_confirmed_at=None,
             guardian_confirmed_at=None,
         )
+
+
+def test_polish_letters_in_another_case_do_not_make_a_second_record_of_one_child(
+    client, centre, areas, django_capture_on_commit_callbacks
+):
+    born = born_years_ago(8).isoformat()
+    child = {**CHILD, "first_name": "Łucja", "last_name": "Żak"}
+    submit(client, centre, areas, django_capture_on_commit_callbacks, date_of_birth=born, **child)
+    mail.outbox.clear()
+    lower_case = {**child, "first_name": "łucja", "last_name": "żak"}  # SQLite's lower() keeps Ł and Ż
+    submit(client, centre, areas, django_capture_on_commit_callbacks, date_of_birth=born, **lower_case)
+    assert Volunteer.objects.count() == 1
+    [known] = mail.outbox
+    assert known.subject == KNOWN_CHILD_SUBJECT and "(Łucja Żak)" in known.body
