@@ -134,6 +134,47 @@ def deliver_invitation(onboarding: OnboardingRequest) -> bool:
     return _deliver(onboarding, send_invitation, "invitation")
 
 
+@transaction.atomic
+def correct_address(onboarding: OnboardingRequest, email: str) -> bool:
+    """Staff correct a mistyped address before sending the decision again; returns whether it changed.
+
+    The request keeps the new address. For an approved request the editor's account gets it too – but
+    only while nobody has signed in to that account (afterwards its owner changes the address; moving it
+    would hand the account to whoever reads the new mailbox) and only if no other account uses it.
+    """
+    from django.core.validators import validate_email
+
+    email = (email or "").strip()
+    if not email:
+        return False
+    try:
+        validate_email(email)
+    except ValidationError:
+        raise ValidationError(_("Podaj poprawny adres e-mail, np. biuro@organizacja.pl.")) from None
+    onboarding = (
+        OnboardingRequest.objects.select_for_update(of=("self",))
+        .select_related("editor")
+        .get(pk=onboarding.pk)
+    )
+    editor = onboarding.editor if onboarding.status == OnboardingRequest.Status.APPROVED else None
+    current = editor.email if editor else onboarding.contact_email
+    if email.lower() == current.lower():
+        return False
+    if editor is not None:
+        if editor.last_login:
+            raise ValidationError(
+                _("Redaktor %(username)s już się logował: adres swojego konta zmienia sam.")
+                % {"username": editor.get_username()}
+            )
+        if get_user_model().objects.filter(email__iexact=email).exclude(pk=editor.pk).exists():
+            raise ValidationError(_("Adres %(email)s ma już inne konto w panelu.") % {"email": email})
+        editor.email = email
+        editor.save(update_fields=["email"])
+    onboarding.contact_email = email
+    onboarding.save(update_fields=["contact_email"])
+    return True
+
+
 def deliver_rejection(onboarding: OnboardingRequest) -> bool:
     """Send the reason of the rejection now and record the outcome on the request, as for the invitation.
 

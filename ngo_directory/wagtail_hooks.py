@@ -21,7 +21,13 @@ from wagtail_modeladmin.helpers import ButtonHelper, PagePermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
 from .models import AreaOfActivity, NGOProfilePage, OnboardingRequest
-from .services import approve_onboarding, deliver_invitation, deliver_rejection, reject_onboarding
+from .services import (
+    approve_onboarding,
+    correct_address,
+    deliver_invitation,
+    deliver_rejection,
+    reject_onboarding,
+)
 
 
 class AreaOfActivityViewSet(SnippetViewSet):
@@ -325,6 +331,21 @@ def staff_resend_action(view):
     return wrapped
 
 
+def _with_corrected_address(request, onboarding) -> bool:
+    """Take the address typed next to a "send again" button (staff may correct a typo). False, with a
+    Polish message, when it cannot be used: then nothing is changed or sent."""
+    try:
+        changed = correct_address(onboarding, request.POST.get("email", ""))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return False
+    if changed:
+        messages.info(
+            request, _("Zapisano nowy adres e-mail: %(email)s.") % {"email": request.POST["email"].strip()}
+        )
+    return True
+
+
 @staff_resend_action
 def resend_invitation(request, pk):
     """Staff send the invitation of an approved request again (after a mail failure or a lost e-mail)."""
@@ -343,6 +364,10 @@ def resend_invitation(request, pk):
             % {"username": editor.get_username()},
         )
         return redirect(page_url)
+    if not _with_corrected_address(request, onboarding):
+        return redirect(page_url)
+    onboarding = OnboardingRequest.objects.select_related("editor").get(pk=onboarding.pk)
+    editor = onboarding.editor
     if deliver_invitation(onboarding):
         messages.success(request, _("Wysłano ponownie zaproszenie do %(email)s.") % {"email": editor.email})
     else:
@@ -362,6 +387,9 @@ def resend_rejection(request, pk):
     if onboarding.status != OnboardingRequest.Status.REJECTED:
         messages.error(request, _("E-mail z odmową wysyłamy tylko dla odrzuconego zgłoszenia."))
         return redirect(page_url)
+    if not _with_corrected_address(request, onboarding):
+        return redirect(page_url)
+    onboarding.refresh_from_db()
     email = {"email": onboarding.contact_email}
     if deliver_rejection(onboarding):
         messages.success(request, _("Wysłano ponownie e-mail z odmową do %(email)s.") % email)

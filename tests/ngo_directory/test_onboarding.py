@@ -506,3 +506,64 @@ def test_a_refused_address_tells_staff_to_check_it_for_either_email(
     request.refresh_from_db()
     assert getattr(request, f"{kind}_error").startswith("serwer poczty odrzucił adres odbiorcy – sprawdź")
     assert getattr(request, f"{kind}_sent_at") is None
+
+
+class TestCorrectingAMistypedAddress:
+    """ "Sprawdź, czy adres e-mail jest poprawny": staff correct it next to the "send again" button."""
+
+    def test_staff_correct_the_address_and_the_reason_goes_there(self, staff_client, directory):
+        request = OnboardingRequestFactory(contact_email="biuro@organizacja.pl.pl")
+        reject(staff_client, request)
+        mail.outbox = []
+        page = staff_client.get(reverse("ngo_onboarding_decide", args=[request.pk])).content.decode()
+        assert '<label for="adres-odmowy">Adres e-mail odbiorcy</label>' in page
+        assert 'value="biuro@organizacja.pl.pl"' in page
+
+        resend = reverse("ngo_onboarding_resend_rejection", args=[request.pk])
+        html = staff_client.post(resend, {"email": " biuro@organizacja.pl "}, follow=True).content.decode()
+        assert "Zapisano nowy adres e-mail: biuro@organizacja.pl." in html
+        assert "Wysłano ponownie e-mail z odmową do biuro@organizacja.pl." in html
+        [message] = mail.outbox
+        assert message.to == ["biuro@organizacja.pl"]
+        request.refresh_from_db()
+        assert request.contact_email == "biuro@organizacja.pl" and request.rejection_sent_at is not None
+
+    def test_a_corrected_invitation_address_moves_to_the_unused_editor_account(self, staff_client, directory):
+        request = OnboardingRequestFactory(contact_email="prezes@organizacja.pll")
+        staff_client.post(reverse("ngo_onboarding_decide", args=[request.pk]), {"decision": "approve"})
+        request.refresh_from_db()
+        mail.outbox = []
+        resend = reverse("ngo_onboarding_resend", args=[request.pk])
+        html = staff_client.post(resend, {"email": "prezes@organizacja.pl"}, follow=True).content.decode()
+        assert "Wysłano ponownie zaproszenie do prezes@organizacja.pl." in html
+        [invitation] = mail.outbox
+        assert invitation.to == ["prezes@organizacja.pl"]
+        request.refresh_from_db()
+        request.editor.refresh_from_db()
+        assert request.contact_email == request.editor.email == "prezes@organizacja.pl"
+
+    def test_addresses_that_cannot_be_used_change_nothing_and_send_nothing(self, staff_client, directory):
+        from django.utils import timezone
+
+        request = OnboardingRequestFactory(contact_email="prezes@organizacja.pl")
+        staff_client.post(reverse("ngo_onboarding_decide", args=[request.pk]), {"decision": "approve"})
+        request.refresh_from_db()
+        editor = request.editor
+        get_user_model().objects.create_user("zajety", email="zajety@example.org")
+        resend = reverse("ngo_onboarding_resend", args=[request.pk])
+        mail.outbox = []
+
+        def refused(email):
+            html = staff_client.post(resend, {"email": email}, follow=True).content.decode()
+            request.refresh_from_db()
+            editor.refresh_from_db()
+            assert request.contact_email == editor.email == "prezes@organizacja.pl"
+            assert mail.outbox == []
+            return html
+
+        assert "Podaj poprawny adres e-mail, np. biuro@organizacja.pl." in refused("prezes(at)organizacja.pl")
+        assert "Adres zajety@example.org ma już inne konto w panelu." in refused("zajety@example.org")
+        editor.last_login = timezone.now()
+        editor.save(update_fields=["last_login"])
+        html = refused("nowy@organizacja.pl")
+        assert f"Redaktor {editor.get_username()} już się logował: adres swojego konta zmienia sam." in html
