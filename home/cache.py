@@ -63,6 +63,12 @@ def _generation(cache) -> str:
     return generation
 
 
+def current_generation() -> str:
+    """The page cache's current generation: part of the key of anything that must be forgotten when the
+    page cache is purged (the sitemap keeps its documents under it too)."""
+    return _generation(page_cache())
+
+
 def purge_page_cache() -> None:
     """Forget every cached page (all sites, all workers sharing the cache)."""
     try:

@@ -22,6 +22,8 @@ changes its entries with class attributes, never per page (no page object is eve
 from __future__ import annotations
 
 import datetime
+import functools
+import hashlib
 from urllib.parse import quote
 from xml.sax.saxutils import escape
 
@@ -30,8 +32,8 @@ from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import patch_response_headers
 from django.utils.http import RFC3986_SUBDELIMS, http_date
-from django.views.decorators.cache import cache_page
 from django.views.decorators.http import require_safe
 from wagtail.models import Page, Site, get_page_models
 
@@ -43,9 +45,39 @@ SITEMAP_NAMESPACE = "http://www.sitemaps.org/schemas/sitemap/0.9"
 # small (about 150 KiB) and quick to build on a cache miss.
 SITEMAP_PAGE_SIZE = 1000
 
-# Search engines need no fresher list: one rendering an hour per document (Django's cache, not the
-# page cache purged on publishing), which also keeps the sitemap from being an easy way to load the server.
+# One rendering per document an hour at most – which also keeps the sitemap from being an easy way to load
+# the server – and a new one after every publish, unpublish, move or deletion (``_cached``).
 SITEMAP_CACHE_SECONDS = 60 * 60
+
+
+def _cached(view):
+    """Keep the view's document for ``SITEMAP_CACHE_SECONDS`` under the page cache's generation
+    (``home.cache``): whatever purges the page cache (publishing, unpublishing, moving or deleting a page)
+    makes the next request build the sitemap again, so a new page is listed at once and a removed one is
+    never offered. Only complete documents (200) are kept; headers travel with them."""
+
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        from .cache import current_generation, page_cache
+
+        store = page_cache()
+        address = f"{current_generation()}|{request.get_host()}|{request.get_full_path()}"
+        key = "cop:sitemap:" + hashlib.sha256(address.encode()).hexdigest()
+        kept = store.get(key)
+        if kept is None:
+            response = view(request, *args, **kwargs)
+            if response.status_code != 200:
+                return response
+            kept = (response.content, dict(response.headers))
+            store.set(key, kept, SITEMAP_CACHE_SECONDS)
+        content, headers = kept
+        response = HttpResponse(content)
+        for name, value in headers.items():
+            response.headers[name] = value
+        patch_response_headers(response, SITEMAP_CACHE_SECONDS)
+        return response
+
+    return wrapped
 
 
 def _site(request) -> Site:
@@ -117,7 +149,7 @@ def _xml_response(body: list[str], root: str, last_modified: datetime.datetime |
 
 
 @require_safe
-@cache_page(SITEMAP_CACHE_SECONDS)
+@_cached
 def index(request):
     """``/sitemap.xml``: every section's sitemap pages with the section's last change."""
     site = _site(request)
@@ -142,7 +174,7 @@ def index(request):
 
 
 @require_safe
-@cache_page(SITEMAP_CACHE_SECONDS)
+@_cached
 def section(request, section: str):
     """``/sitemap-<section>.xml?p=N``: the URLs of one section's pages, in tree order."""
     number = _page_number(request)

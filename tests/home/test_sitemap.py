@@ -164,6 +164,22 @@ class TestSitemapIndex:
                 again = client.get(address)
             assert again.content == first.content
 
+    def test_publishing_or_unpublishing_renews_the_cached_sitemap_at_once(self, client, home_page):
+        news_index = NewsIndexPageFactory(parent=home_page)
+        client.get("/sitemap.xml")
+        before = client.get("/sitemap-home.xml").content.decode()
+        fresh = NewsPageFactory(
+            parent=news_index, title="Nowa aktualność", slug="nowa-aktualnosc", live=False
+        )
+        assert client.get("/sitemap-home.xml").content.decode() == before  # kept while nothing is published
+
+        fresh.save_revision().publish()
+        assert f"http://testserver{fresh.url}" in client.get("/sitemap-home.xml").content.decode()
+        fresh.refresh_from_db()  # the revision published a copy: this object still says "not live"
+        fresh.unpublish()
+        assert "nowa-aktualnosc" not in client.get("/sitemap-home.xml").content.decode()
+        assert client.get("/sitemap.xml").status_code == 200
+
 
 @pytest.mark.django_db
 class TestPageTypesDeclareTheirEntries:
