@@ -63,12 +63,6 @@ def _generation(cache) -> str:
     return generation
 
 
-def current_generation() -> str:
-    """The page cache's current generation: part of the key of anything that must be forgotten when the
-    page cache is purged (the sitemap keeps its documents under it too)."""
-    return _generation(page_cache())
-
-
 def purge_page_cache() -> None:
     """Forget every cached page (all sites, all workers sharing the cache)."""
     try:
@@ -86,9 +80,9 @@ def _normalised_query(request) -> str:
     return urlencode(sorted(pairs))
 
 
-def cache_key(request, generation: str) -> str:
+def cache_key(request, generation: str, kind: str = "page") -> str:
     address = f"{request.scheme}://{request.get_host()}{request.path}?{_normalised_query(request)}"
-    return f"cop:page:{generation}:{hashlib.sha256(address.encode()).hexdigest()}"
+    return f"cop:{kind}:{generation}:{hashlib.sha256(address.encode()).hexdigest()}"
 
 
 def request_may_use_cache(request) -> bool:
@@ -128,11 +122,13 @@ def response_may_be_stored(request, response) -> bool:
     return not any(word in cache_control for word in UNCACHEABLE_CACHE_CONTROL)
 
 
-def fetch(request):
-    """The stored response for this request, or ``None``; the cache being down is a miss, not an error."""
+def read_stored(request, kind: str = "page"):
+    """The response stored for this request's address under the current generation, or ``None``; the
+    cache being down is a miss, not an error. ``kind`` keeps other stored documents (the sitemap's) apart
+    from pages; all of them are forgotten together by :func:`purge_page_cache`."""
     try:
         cache = page_cache()
-        stored = cache.get(cache_key(request, _generation(cache)))
+        stored = cache.get(cache_key(request, _generation(cache), kind))
     except Exception:  # noqa: BLE001
         logger.warning("Page cache unavailable; serving without it.", exc_info=True)
         return None
@@ -142,7 +138,31 @@ def fetch(request):
     response = HttpResponse(content, status=status)
     for name, value in headers:
         response[name] = value
-    response[HEADER] = "HIT"
+    return response
+
+
+def write_stored(request, response, seconds: int, kind: str = "page") -> bool:
+    """Keep ``response`` for ``seconds`` under this request's address (see :func:`read_stored`); False
+    when the cache is down."""
+    headers = [(name, value) for name, value in response.items() if name.lower() not in UNSTORED_HEADERS]
+    try:
+        cache = page_cache()
+        cache.set(
+            cache_key(request, _generation(cache), kind),
+            (response.status_code, headers, response.content),
+            seconds,
+        )
+    except Exception:  # noqa: BLE001
+        logger.warning("Page cache unavailable; %s not stored.", kind, exc_info=True)
+        return False
+    return True
+
+
+def fetch(request):
+    """The stored page for this request, or ``None``."""
+    response = read_stored(request)
+    if response is not None:
+        response[HEADER] = "HIT"
     return response
 
 
@@ -154,18 +174,8 @@ def store(request, response) -> None:
     # Whether a visitor gets the shared copy depends on their cookies (session, messages): say so on
     # hits as well as misses, so a proxy that honours Vary keeps logged-in visitors apart.
     patch_vary_headers(response, ("Cookie",))
-    headers = [(name, value) for name, value in response.items() if name.lower() not in UNSTORED_HEADERS]
-    try:
-        cache = page_cache()
-        cache.set(
-            cache_key(request, _generation(cache)),
-            (response.status_code, headers, response.content),
-            timeout(),
-        )
-    except Exception:  # noqa: BLE001
-        logger.warning("Page cache unavailable; page not stored.", exc_info=True)
-        return
-    response[HEADER] = "MISS"
+    if write_stored(request, response, timeout()):
+        response[HEADER] = "MISS"
 
 
 def keep_private(response) -> None:

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import datetime
 import functools
-import hashlib
 from urllib.parse import quote
 from xml.sax.saxutils import escape
 
@@ -51,29 +50,21 @@ SITEMAP_CACHE_SECONDS = 60 * 60
 
 
 def _cached(view):
-    """Keep the view's document for ``SITEMAP_CACHE_SECONDS`` under the page cache's generation
-    (``home.cache``): whatever purges the page cache (publishing, unpublishing, moving or deleting a page)
+    """Keep the view's document for ``SITEMAP_CACHE_SECONDS`` beside the cached pages (``home.cache``,
+    kind "sitemap"): whatever purges the page cache (publishing, unpublishing, moving or deleting a page)
     makes the next request build the sitemap again, so a new page is listed at once and a removed one is
-    never offered. Only complete documents (200) are kept; headers travel with them."""
+    never offered. Only complete documents (200) are kept; the cache being down only costs a rendering."""
 
     @functools.wraps(view)
     def wrapped(request, *args, **kwargs):
-        from .cache import current_generation, page_cache
+        from .cache import read_stored, write_stored
 
-        store = page_cache()
-        address = f"{current_generation()}|{request.get_host()}|{request.get_full_path()}"
-        key = "cop:sitemap:" + hashlib.sha256(address.encode()).hexdigest()
-        kept = store.get(key)
-        if kept is None:
+        response = read_stored(request, kind="sitemap")
+        if response is None:
             response = view(request, *args, **kwargs)
             if response.status_code != 200:
                 return response
-            kept = (response.content, dict(response.headers))
-            store.set(key, kept, SITEMAP_CACHE_SECONDS)
-        content, headers = kept
-        response = HttpResponse(content)
-        for name, value in headers.items():
-            response.headers[name] = value
+            write_stored(request, response, SITEMAP_CACHE_SECONDS, kind="sitemap")
         patch_response_headers(response, SITEMAP_CACHE_SECONDS)
         return response
 

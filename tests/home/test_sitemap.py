@@ -164,6 +164,20 @@ class TestSitemapIndex:
                 again = client.get(address)
             assert again.content == first.content
 
+    def test_the_sitemap_is_served_when_the_cache_is_down(self, client, home_page):
+        from unittest import mock
+
+        news_index = NewsIndexPageFactory(parent=home_page)
+        down = ConnectionError("redis down")
+        with (
+            mock.patch("django.core.cache.backends.locmem.LocMemCache.get", side_effect=down),
+            mock.patch("django.core.cache.backends.locmem.LocMemCache.set", side_effect=down),
+        ):
+            response = client.get("/sitemap-home.xml")
+        assert (
+            response.status_code == 200 and f"http://testserver{news_index.url}" in response.content.decode()
+        )
+
     def test_publishing_or_unpublishing_renews_the_cached_sitemap_at_once(self, client, home_page):
         news_index = NewsIndexPageFactory(parent=home_page)
         client.get("/sitemap.xml")
