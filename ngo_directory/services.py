@@ -141,6 +141,7 @@ def correct_address(onboarding: OnboardingRequest, email: str) -> bool:
     The request keeps the new address. For an approved request the editor's account gets it too – but
     only while nobody has signed in to that account (afterwards its owner changes the address; moving it
     would hand the account to whoever reads the new mailbox) and only if no other account uses it.
+    ``onboarding`` (and its editor) carry the new address afterwards, ready for sending.
     """
     from django.core.validators import validate_email
 
@@ -151,13 +152,13 @@ def correct_address(onboarding: OnboardingRequest, email: str) -> bool:
         validate_email(email)
     except ValidationError:
         raise ValidationError(_("Podaj poprawny adres e-mail, np. biuro@organizacja.pl.")) from None
-    onboarding = (
+    locked = (
         OnboardingRequest.objects.select_for_update(of=("self",))
         .select_related("editor")
         .get(pk=onboarding.pk)
     )
-    editor = onboarding.editor if onboarding.status == OnboardingRequest.Status.APPROVED else None
-    current = editor.email if editor else onboarding.contact_email
+    editor = locked.editor if locked.status == OnboardingRequest.Status.APPROVED else None
+    current = editor.email if editor else locked.contact_email
     if email.lower() == current.lower():
         return False
     if editor is not None:
@@ -170,8 +171,9 @@ def correct_address(onboarding: OnboardingRequest, email: str) -> bool:
             raise ValidationError(_("Adres %(email)s ma już inne konto w panelu.") % {"email": email})
         editor.email = email
         editor.save(update_fields=["email"])
-    onboarding.contact_email = email
-    onboarding.save(update_fields=["contact_email"])
+        onboarding.editor = editor
+    locked.contact_email = onboarding.contact_email = email
+    locked.save(update_fields=["contact_email"])
     return True
 
 

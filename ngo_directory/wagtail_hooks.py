@@ -366,7 +366,6 @@ def resend_invitation(request, pk):
         return redirect(page_url)
     if not _with_corrected_address(request, onboarding):
         return redirect(page_url)
-    onboarding = OnboardingRequest.objects.select_related("editor").get(pk=onboarding.pk)
     editor = onboarding.editor
     if deliver_invitation(onboarding):
         messages.success(request, _("Wysłano ponownie zaproszenie do %(email)s.") % {"email": editor.email})
@@ -389,7 +388,6 @@ def resend_rejection(request, pk):
         return redirect(page_url)
     if not _with_corrected_address(request, onboarding):
         return redirect(page_url)
-    onboarding.refresh_from_db()
     email = {"email": onboarding.contact_email}
     if deliver_rejection(onboarding):
         messages.success(request, _("Wysłano ponownie e-mail z odmową do %(email)s.") % email)
