@@ -418,15 +418,20 @@ def withdraw_application(centre, application: OfferApplication) -> None:
     if application.withdrawn_at or application.email == ERASED_EMAIL:
         return
     application.status = OfferApplication.Status.WITHDRAWN
-    application.withdrawn_at = timezone.now()
+    _date_withdrawal(application, "zgłoszenie do oferty wycofane linkiem z e-maila")
     application.save(update_fields=["status", "withdrawn_at"])
+    notify_after_commit(send_application_withdrawn_notice, application.pk)
+
+
+def _date_withdrawal(application: OfferApplication, note: str) -> None:
+    """Date a withdrawal (the retention purge counts its grace period from it) and log it with ``note``."""
+    application.withdrawn_at = timezone.now()
     GdprAuditEntry.objects.create(
         action=GdprAuditEntry.Action.WITHDRAW,
         volunteer_id_ref=application.pk,
         record_type="application",
-        note="zgłoszenie do oferty wycofane linkiem z e-maila",
+        note=note,
     )
-    notify_after_commit(send_application_withdrawn_notice, application.pk)
 
 
 def note_status_change(application: OfferApplication) -> None:
@@ -437,13 +442,7 @@ def note_status_change(application: OfferApplication) -> None:
     """
     withdrawn = application.status == OfferApplication.Status.WITHDRAWN
     if withdrawn and not application.withdrawn_at:
-        application.withdrawn_at = timezone.now()
-        GdprAuditEntry.objects.create(
-            action=GdprAuditEntry.Action.WITHDRAW,
-            volunteer_id_ref=application.pk,
-            record_type="application",
-            note="zgłoszenie do oferty oznaczone w panelu jako wycofane",
-        )
+        _date_withdrawal(application, "zgłoszenie do oferty oznaczone w panelu jako wycofane")
     elif not withdrawn and application.withdrawn_at:
         application.withdrawn_at = None
 
